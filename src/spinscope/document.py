@@ -22,7 +22,7 @@ class Span:
     end: int
     label: str
     score: float = 1.0
-    attrs: Mapping[str, Any] = field(default=_EMPTY, compare=False, hash=False)
+    attrs: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -116,7 +116,7 @@ class Document:
     source: str
     meta: Meta = field(default_factory=Meta)
     offsets: OffsetMap = field(default_factory=OffsetMap)
-    layers: Mapping[str, tuple[Span, ...]] = field(default=_EMPTY)
+    layers: Mapping[str, tuple[Span, ...]] = field(default_factory=lambda: _EMPTY, compare=False)
     id: str = ""
 
     def __post_init__(self) -> None:

@@ -38,6 +38,9 @@ def _order(layers: Sequence[Layer]) -> list[Layer]:
             if need not in produced_by:
                 raise SpinscopeError(ErrorCode.E030, layer.name, f"requires '{need}', which no layer produces")
             visit(produced_by[need], (*stack, layer.name))
+        for want in layer.after:
+            if want in produced_by:
+                visit(produced_by[want], (*stack, layer.name))
         seen.add(layer.name)
         ordered.append(layer)
 

@@ -27,6 +27,8 @@ class Layer:
     name: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ()
+    #: Layers used when present (run first if in the pipeline) but not required.
+    after: ClassVar[tuple[str, ...]] = ()
     #: Whether the layer only makes sense for English text (non-English documents skip it).
     english_only: ClassVar[bool] = True
 
@@ -62,7 +64,7 @@ def _load_entry_points() -> None:
         try:
             _REGISTRY.setdefault(ep.name, ep.load())
         except Exception:  # a broken plugin must not stop the built-ins
-            logger.exception("could not load layer plugin %s", ep.name)
+            logger.warning("could not load layer plugin %s", ep.name, exc_info=logger.isEnabledFor(logging.DEBUG))
 
 
 def available_layers() -> list[str]:
