@@ -1,0 +1,54 @@
+"""The spaCy layer on the examples, and the weight-hash check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from spinscope import Document, Pipeline, SpinscopeError
+from spinscope.layers import nlp
+
+
+@pytest.fixture(scope="module")
+def analysed(examples: list[Path]) -> list[Document]:
+    return list(Pipeline(["nlp"]).pipe(Document(p.read_text(encoding="utf-8"), str(p)) for p in examples))
+
+
+def _entities(doc: Document, label: str) -> set[str]:
+    return {doc.text[s.start : s.end] for s in doc.spans("entities") if s.label == label}
+
+
+def test_people_organisations_and_places_of_the_examples(analysed: list[Document]) -> None:
+    rhc, tehran = analysed
+    assert "Khaled Qaddoumi" in _entities(rhc, "PERSON")
+    assert {"Hamas", "Press TV"} <= _entities(rhc, "ORG")
+    assert {"Gaza", "Israel", "Bahrain", "Bolivia"} <= _entities(rhc, "GPE")
+    assert {"Khaled al-Qaddoumi", "Mohammad Baqer Qalibaf", "Ali Akbar Velayati"} <= _entities(tehran, "PERSON")
+    assert {"Iran", "Gaza", "New York"} <= _entities(tehran, "GPE")
+
+
+def test_sentences_are_trimmed_and_cover_the_text(analysed: list[Document]) -> None:
+    for doc in analysed:
+        sents = doc.spans("sentences")
+        assert len(sents) > 20
+        for s in sents:
+            assert s.text(doc.text) == s.text(doc.text).strip()
+        assert all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False))
+
+
+def test_batch_and_single_document_give_the_same_layers(analysed: list[Document]) -> None:
+    single = Pipeline(["nlp"])(Document(analysed[1].text, "again"))
+    assert single.spans("entities") == analysed[1].spans("entities")
+
+
+def test_tampered_weights_are_refused(tmp_path: Path) -> None:
+    model = nlp._model_dir()
+    copy = tmp_path / "model"
+    shutil.copytree(model, copy)
+    nlp.verify_model(copy)  # the genuine files pass
+    with (copy / "ner" / "model").open("ab") as f:
+        f.write(b"\0")
+    with pytest.raises(SpinscopeError, match="E020"):
+        nlp.verify_model(copy)
