@@ -1,0 +1,119 @@
+"""The `spinscope` command run the way a user runs it: the installed executable on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RHC, TEHRAN
+
+EXE = Path(sys.executable).with_name("spinscope")
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run([str(EXE), *args], input=stdin.decode() if stdin else None, capture_output=True,
+                          text=True, env=full_env, timeout=600)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def jsonl_run() -> subprocess.CompletedProcess[str]:
+    return run("analyze", str(RHC), str(TEHRAN), "--format", "jsonl", "--quiet")
+
+
+def test_analyze_jsonl_follows_the_contract(jsonl_run: subprocess.CompletedProcess[str]) -> None:
+    assert jsonl_run.returncode == 0, jsonl_run.stderr
+    rhc, tehran = (json.loads(line) for line in jsonl_run.stdout.splitlines())
+    for a in (rhc, tehran):
+        assert a["schema"] == "spinscope/analysis-1"
+        assert set(a) >= {"id", "source", "text", "meta", "techniques", "quotes", "claims", "entities", "speakers"}
+        for e in a["entities"]:
+            assert a["text"][e["start"] : e["end"]] == e["text"]
+    assert rhc["text"] == RHC.read_text(encoding="utf-8")  # plain text is kept unchanged
+    assert rhc["meta"]["title"] == "Hamas official affirms Israeli genocide of Palestinians finally exposed to the world"
+    assert rhc["meta"]["outlet"]["name"] == "Radio Habana Cuba"
+    assert rhc["meta"]["outlet"]["state_affiliated"] is True
+    assert tehran["meta"]["published"] == "2021-05-26"
+    assert {e["text"] for e in tehran["entities"] if e["label"] == "PERSON"} >= {"Khaled al-Qaddoumi"}
+
+
+def test_analyze_text_and_html_formats(tmp_path: Path) -> None:
+    text = run("analyze", str(RHC), "--quiet")
+    assert text.returncode == 0, text.stderr
+    assert "Hamas official affirms Israeli genocide" in text.stdout and "Radio Habana Cuba" in text.stdout
+    page = tmp_path / "report.html"
+    html = run("analyze", str(RHC), str(TEHRAN), "--format", "html", "-o", str(page), "--quiet")
+    assert html.returncode == 0, html.stderr
+    content = page.read_text(encoding="utf-8")
+    assert content.startswith("<!doctype html>") and content.count("<article") == 2
+    assert "<script" not in content
+
+
+def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 40)
+    proc = run("analyze", str(tmp_path / "empty.txt"), str(RHC), str(tmp_path / "blob.bin"), "--format", "jsonl",
+               "--quiet")
+    assert proc.returncode == 1
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("empty.txt" in e for e in errors) and any("blob.bin" in e for e in errors)
+    assert [json.loads(line)["source"] for line in proc.stdout.splitlines()] == [str(RHC)]
+
+
+def test_stdin_is_read() -> None:
+    proc = run("analyze", "-", "--format", "jsonl", "--quiet", "--layers", "nlp", stdin=TEHRAN.read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    (a,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert a["text"] == TEHRAN.read_text(encoding="utf-8") and a["meta"]["published"] == "2021-05-26"
+
+
+def test_ingest_is_idempotent_and_list_show_search_work(tmp_path: Path) -> None:
+    store = str(tmp_path / "corpus.sqlite")
+    first = run("ingest", str(RHC), str(TEHRAN), "--store", store, "--layers", "nlp")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout.splitlines()[-1])["added"] == 2
+    again = run("ingest", str(RHC.parent), "--store", store, "--layers", "nlp")
+    summary = json.loads(again.stdout.splitlines()[-1])
+    assert (summary["added"], summary["skipped"]) == (0, 2)
+
+    listed = [json.loads(x) for x in run("list", "--store", store, "--format", "jsonl").stdout.splitlines()]
+    assert len(listed) == 2
+    rhc_id = next(x["id"] for x in listed if x["outlet"] == "Radio Habana Cuba")
+    shown = json.loads(run("show", rhc_id[:6], "--store", store, "--format", "json").stdout)
+    assert shown["id"] == rhc_id and shown["entities"]
+
+    hits = [json.loads(x) for x in run("search", "ceasefire victors", "--store", store, "--format", "jsonl").stdout.splitlines()]
+    assert hits and hits[0]["source"] == str(TEHRAN)
+    assert "[" in hits[0]["snippet"]
+    odd = run("search", 'NEAR( "unbalanced * AND', "--store", store)
+    assert odd.returncode == 0, odd.stderr
+
+    missing = run("show", "ffffffffffff", "--store", store)
+    assert missing.returncode == 3 and "E011" in missing.stderr
+
+
+def test_a_failing_batch_changes_nothing_already_stored(tmp_path: Path) -> None:
+    store = str(tmp_path / "corpus.sqlite")
+    assert run("ingest", str(RHC), "--store", store, "--layers", "nlp", "-q").returncode == 0
+    before = run("show", json.loads(run("list", "--store", store, "-f", "jsonl").stdout)["id"], "--store", store,
+                 "-f", "jsonl").stdout
+    (tmp_path / "bad.html").write_text("<html><body><script>var x=1;</script>", encoding="utf-8")
+    proc = run("ingest", str(RHC), str(tmp_path / "bad.html"), "--store", store, "--layers", "nlp", "-q")
+    assert proc.returncode == 1 and "bad.html" in proc.stderr
+    listed = run("list", "--store", store, "-f", "jsonl").stdout.splitlines()
+    assert len(listed) == 1
+    assert run("show", json.loads(listed[0])["id"], "--store", store, "-f", "jsonl").stdout == before
+
+
+def test_unopenable_store_is_a_fatal_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    proc = run("list", "--store", str(blocker / "sub" / "db.sqlite"))
+    assert proc.returncode == 3 and "E010" in proc.stderr
