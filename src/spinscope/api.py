@@ -12,6 +12,7 @@ from spinscope.document import Document
 from spinscope.errors import ReadError
 from spinscope.export.analysis import to_analysis
 from spinscope.pipeline import Pipeline
+from spinscope.settings import get as setting
 
 __all__ = ["analyze_documents", "analyze_paths", "ingest_paths", "IngestReport", "ErrorHandler"]
 
@@ -62,9 +63,9 @@ def analyze_paths(
     on_error: ErrorHandler = _log_error,
 ) -> Iterator[tuple[Document, dict[str, Any]]]:
     """Read inputs and analyse them; bad inputs go to `on_error` and the rest goes on."""
-    from spinscope.read import DEFAULT_MAX_BYTES, read_paths
+    from spinscope.read import read_paths
 
-    items = read_paths(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    items = read_paths(paths, max_bytes=max_bytes or int(setting("max_bytes") or 0))
     yield from analyze_documents(_documents(items, on_error), layers, linker=_linker())
 
 
@@ -92,7 +93,7 @@ def ingest_paths(
     on_document: Callable[[Document, bool], None] | None = None,
 ) -> IngestReport:
     """Read, analyse and store inputs, one transaction per document; re-runs add nothing twice."""
-    from spinscope.read import DEFAULT_MAX_BYTES, read_paths
+    from spinscope.read import read_paths
 
     report = IngestReport()
 
@@ -111,7 +112,7 @@ def ingest_paths(
             else:
                 yield doc
 
-    docs = fresh(_documents(read_paths(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES), failed))
+    docs = fresh(_documents(read_paths(paths, max_bytes=max_bytes or int(setting("max_bytes") or 0)), failed))
     linker = _linker(store.load_state("speakers")) if analyse else None
     pairs: Iterable[tuple[Document, dict[str, Any] | None]]
     pairs = analyze_documents(docs, layers, linker=linker) if analyse else ((d, None) for d in docs)
