@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
+from spinscope.meta.dates import find_header_date
+
 __all__ = ["find_title", "MAX_TITLE_WORDS"]
 
 logger = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ def find_title(text: str) -> tuple[str, int, int] | None:
             and 2 <= len(words) <= MAX_TITLE_WORDS
             and not _BODY_END.search(line.rstrip())
             and not _NOT_TITLE.match(line)
+            and find_header_date(line) is None  # a date line opens the body
         ):
             return _clean(line), start, end
         return None

@@ -84,10 +84,6 @@ def decode(data: bytes, source: str) -> Decoded:
             if not text.strip():
                 raise ReadError(ErrorCode.E001, source)
             return Decoded(text, encoding, skipped=1)
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError as exc:
-        error = exc
     if b"\x00" in data[:_SNIFF]:
         text16 = _utf16_without_bom(data)
         if text16 is not None and text16.strip():
@@ -95,6 +91,10 @@ def decode(data: bytes, source: str) -> Decoded:
             return Decoded(text16, "utf-16")
     if looks_binary(data):
         raise ReadError(ErrorCode.E002, source)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        error = exc
     if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
         logger.warning("%s: truncated inside its last UTF-8 character; that character is dropped", source)
         return Decoded(data[: error.start].decode("utf-8"), "utf-8")

@@ -1,0 +1,48 @@
+"""Datelines at the start of a body line, with place names normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.meta.dateline import parse_dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date", "agency"),
+    [
+        ("Tehran, November 3 (RHC)-- The representative", "Tehran", "--11-03", "RHC"),
+        ("TEHRAN - Hamas has said", "Tehran", None, None),
+        ("Geneva - The World Health Organisation", "Geneva", None, None),
+        ("WASHINGTON, May 3 (Reuters) - The", "Washington", "--05-03", "Reuters"),
+        ("GAZA CITY, Gaza Strip (AP) — Israeli", "Gaza City", None, "AP"),
+        ("AL-QUDS -- The", "Al-Quds", None, None),
+        ("NEW YORK (AFP) - A", "New York", None, "AFP"),
+        ("Ankara, Turkey, May 3, 2021 (AA) - The", "Ankara", "2021-05-03", "AA"),
+        ("MOSCOW: Russia said", "Moscow", None, None),
+        ("US - The talks", "US", None, None),
+    ],
+)
+def test_datelines(line: str, place: str, date: str | None, agency: str | None) -> None:
+    found = parse_dateline(line)
+    assert found is not None
+    assert (found.place, found.date, found.agency) == (place, date, agency)
+    assert found.start == 0 and line[found.end - 1] in "-—: " or line[found.end - 1].isspace()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The representative of Hamas - said",
+        "Speaking in an interview with Press TV on Friday, Khaled Qaddoumi said",
+        "Beirut (AFP) - lower-case body",
+        "Hamas said - nothing",
+        "",
+    ],
+)
+def test_not_datelines(line: str) -> None:
+    assert parse_dateline(line) is None
+
+
+def test_offset_is_added() -> None:
+    found = parse_dateline("  TEHRAN - X", offset=100)
+    assert found is not None and (found.start, found.end) == (102, 111)
