@@ -133,18 +133,24 @@ class PostgresStore:
             ).fetchone()
             if clash:
                 row["id"] = row["hash"]
-            # A concurrent writer of the same text blocks on the hash index, then finds the row here.
-            inserted = self._conn.execute(
-                f"INSERT INTO documents({cols}) VALUES ({marks}) ON CONFLICT (hash) DO NOTHING RETURNING id", row
-            ).fetchone()
-            if inserted is not None:
-                return str(inserted["id"]), True
-            if row["analysis"] is not None:
-                self._conn.execute(
-                    "UPDATE documents SET analysis = %(analysis)s WHERE hash = %(hash)s AND analysis IS NULL", row
-                )
-            existing = self._conn.execute("SELECT id FROM documents WHERE hash = %(hash)s", row).fetchone()
-            return str(existing["id"]), False
+            for _ in range(2):
+                # No conflict target: a concurrent writer of the same text collides on id and hash at once, and
+                # either index may report it first; after it commits the row is found by hash below.
+                inserted = self._conn.execute(
+                    f"INSERT INTO documents({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING RETURNING id", row
+                ).fetchone()
+                if inserted is not None:
+                    return str(inserted["id"]), True
+                existing = self._conn.execute("SELECT id FROM documents WHERE hash = %(hash)s", row).fetchone()
+                if existing is not None:
+                    if row["analysis"] is not None:
+                        self._conn.execute(
+                            "UPDATE documents SET analysis = %(analysis)s WHERE hash = %(hash)s AND analysis IS NULL",
+                            row,
+                        )
+                    return str(existing["id"]), False
+                row["id"] = row["hash"]  # another text took this id since the check above
+            raise StoreError(ErrorCode.E010, self.url, f"could not store {doc.id}: id and hash both taken")
 
     def status(self, content_hash: str) -> str | None:
         """Return None if no document has this content hash, else "raw" or "analysed"."""
