@@ -1,0 +1,312 @@
+"""Quantities in a sentence, normalised: value or bounds, unit, vagueness, what is counted and when.
+
+Rules over the shared spaCy parse. Decisions (see also the layer docstring):
+- Calendar references are not quantities: years ("2006"), decades ("the 1990s"), dates ("November 3"),
+  clock times ("2:00am"), ordinals ("first", "21-century") and numbers inside names ("F-16", "Al-Aqsa 2").
+- Durations ("12 days", "33-day war", "75 years") are quantities with unit "days"/"years" and measure
+  "duration" (of the thing they qualify, where there is one).
+- Plain counts have unit None; the counted thing goes into `measure` ("people killed").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from spinscope.layers.claims.numbers import HEDGES, SCALES, VAGUE, Amount, read_amount, word_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["extract_quantities", "participle"]
+
+logger = logging.getLogger(__name__)
+
+DURATION_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+                  "month": "months", "year": "years", "decade": "decades", "century": "centuries"}
+PERCENT_WORDS = {"percent", "%", "pct", "percentage"}
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+                  "rial": "IRR", "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "ruble": "RUB", "rubles": "RUB",
+                  "roubles": "RUB", "yuan": "CNY", "rupees": "INR", "pesos": "peso"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+NAME_ENTS = {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "LOC", "NORP"}
+LIGHT_VERBS = {"be", "have", "say", "include", "become", "remain", "seem", "tell", "do"}
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "parataxis", "csubj"}
+IRREGULAR = {"hold": "held", "take": "taken", "leave": "left", "hit": "hit", "shoot": "shot", "build": "built",
+             "send": "sent", "give": "given", "make": "made", "lose": "lost", "bring": "brought", "sell": "sold",
+             "buy": "bought", "spend": "spent", "write": "written", "see": "seen", "find": "found", "drive": "driven",
+             "hide": "hidden", "fight": "fought", "flee": "fled", "begin": "begun", "get": "got", "put": "put",
+             "set": "set", "cut": "cut", "run": "run", "win": "won", "steal": "stolen", "throw": "thrown",
+             "strike": "struck", "seek": "sought", "feed": "fed", "meet": "met", "keep": "kept", "know": "known",
+             "go": "gone", "come": "come", "fall": "fallen", "rise": "risen", "grow": "grown", "pay": "paid",
+             "lay": "laid", "lead": "led", "read": "read", "shut": "shut", "spread": "spread", "sink": "sunk",
+             "die": "died", "bear": "borne", "break": "broken", "choose": "chosen", "draw": "drawn", "eat": "eaten",
+             "forget": "forgotten", "freeze": "frozen", "ride": "ridden", "speak": "spoken", "swim": "swum",
+             "tear": "torn", "wear": "worn", "fly": "flown", "flee_": "fled", "detain": "detained"}
+_CVC = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_VAGUE_DIGITS = re.compile(r"^\d+0s$")  # "10s", "100s"
+
+
+def participle(verb: Token) -> str:
+    """Return the past participle of a verb ("attack" → "attacked"), the form a measure uses."""
+    if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lemma_.lower() not in IRREGULAR):
+        return verb.text.lower()
+    lemma = verb.lemma_.lower()
+    if lemma in IRREGULAR:
+        return IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if _CVC.match(lemma) and len(lemma) <= 4:
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def _is_number(tok: Token) -> bool:
+    low = tok.lower_
+    if low in VAGUE or _VAGUE_DIGITS.match(low):
+        return True
+    if tok.tag_ == "CD" or tok.like_num:
+        return word_value(low) is not None or low in SCALES or bool(re.match(r"^\d", low))
+    return False
+
+
+def _excluded(tok: Token) -> bool:
+    """Calendar references, ordinals and numbers that are part of a name."""
+    low = tok.lower_
+    if tok.ent_type_ in ("ORDINAL", "TIME") or ":" in low or re.search(r"\d[-/]\d", low):
+        return True
+    if tok.i >= 2 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].text in ("-", "/") \
+            and any(c.isdigit() for c in tok.doc[tok.i - 2].text):
+        return True  # the tail of a date or code such as "2021-05-26" or "9/11"
+    if tok.ent_type_ == "DATE":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        words = {t.lower_ for t in ent} if ent is not None else set()
+        if words & MONTHS or any(_YEAR.match(w) for w in words):
+            return True
+        if not any(t.lemma_.lower() in DURATION_UNITS or t.lower_.rstrip("s") in DURATION_UNITS for t in ent or ()):
+            return True
+    if _YEAR.match(low) and tok.ent_type_ != "CARDINAL":
+        return True
+    if tok.ent_type_ in NAME_ENTS or (tok.ent_type_ == "" and tok.head.pos_ == "PROPN" and tok.dep_ == "compound"):
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
+        after = tok.doc[tok.i + 2].lower_
+        if after.startswith("centur") or after in ("st", "nd", "rd", "th"):
+            return True
+    if low in ("one", "a", "an") and tok.dep_ not in ("nummod", "quantmod"):
+        return True  # "one of them", "the only one": pronoun use, not a count
+    return False
+
+
+def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
+    """Extend a number token to the right over number words and joiners ("twenty - seven", "1.5 million")."""
+    j = i + 1
+    while j < end:
+        t = doc[j]
+        if _is_number(t) and t.lower_ not in VAGUE and not _VAGUE_DIGITS.match(t.lower_):
+            j += 1
+        elif t.lower_ in SCALES and t.lower_ not in ("m", "k"):
+            j += 1
+        elif t.text == "-" and j + 1 < end and doc[j - 1].is_alpha and doc[j + 1].is_alpha \
+                and word_value(doc[j + 1].lower_) is not None:
+            j += 2  # "twenty - seven"
+        elif t.lower_ == "and" and j + 1 < end and doc[j - 1].lower_ in SCALES \
+                and word_value(doc[j + 1].lower_) is not None:
+            j += 2  # "two hundred and fifty"
+        elif t.lower_ == "of" and doc[j - 1].lower_ in VAGUE and j + 1 < end and doc[j + 1].lower_.rstrip("s") in SCALES:
+            j += 2  # "tens of thousands"
+        else:
+            break
+    return i, j
+
+
+def _hedge(doc: Any, start: int, sent_start: int) -> tuple[int, str | None, bool]:
+    """Find a hedge phrase right before the number: its start, which bound it sets, whether one was found."""
+    for n in (3, 2, 1):
+        s = start - n
+        # Skip an opening quote mark between hedge and number ("“at least six" has the quote first).
+        if s < sent_start:
+            continue
+        words = " ".join(t.lower_ for t in doc[s:start])
+        # A preposition ("talking about 10s of tanks") is not a hedge; as a hedge it modifies the number.
+        if n == 1 and doc[s].dep_ == "prep":
+            continue
+        if words in HEDGES:
+            return s, HEDGES[words], True
+    return start, None, False
+
+
+def _range_end(doc: Any, j: int, end: int) -> tuple[int, Amount | None]:
+    """Read "X to Y", "X - Y", "X and Y" (after "between") continuing from token j."""
+    if j < end and doc[j].lower_ in ("to", "-", "and", "–") and j + 1 < end and _is_number(doc[j + 1]) \
+            and not _excluded(doc[j + 1]):
+        s, e = _phrase(doc, j + 1, end)
+        amount = read_amount([t.text for t in doc[s:e]])
+        if amount is not None and amount.value is not None:
+            return e, amount
+    return j, None
+
+
+def _counted(core: Token) -> Token | None:
+    """The noun a number counts: its head for "12 people", the of-object for "dozens of resolutions"."""
+    if core.dep_ in ("nummod", "quantmod", "compound") and core.head.pos_ in ("NOUN", "PROPN") and core.head.i > core.i:
+        return core.head
+    for child in core.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _verb_of(anchor: Token) -> Token | None:
+    """The verb that says what happened to the counted thing (killed, destroyed, attacked)."""
+    for child in anchor.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and child.lemma_.lower() not in LIGHT_VERBS:
+            return child
+    if anchor.dep_ in ("nsubjpass", "nsubj", "dobj") and anchor.head.pos_ == "VERB" \
+            and anchor.head.lemma_.lower() not in LIGHT_VERBS:
+        return anchor.head
+    return None
+
+
+def _noun_text(noun: Token, skip_before: int = 0) -> str:
+    """The counted noun with its compound modifiers ("UN resolutions"), lower-cased unless a name."""
+    mods = [c for c in noun.children if c.dep_ == "compound" and skip_before <= c.i < noun.i and not _is_number(c)]
+    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, noun]]
+    return " ".join(words)
+
+
+_CUT_DEPS = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "prep"}
+
+
+def _subtree_text(tok: Token) -> str:
+    """The phrase a token heads, without trailing clauses, coordinations or prepositional tails."""
+    keep: list[Token] = []
+
+    def walk(t: Token, top: bool) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ not in _CUT_DEPS or (top and c.dep_ == "prep" and c.i < t.i):
+                walk(c, False)
+
+    walk(tok, True)
+    keep.sort(key=lambda t: t.i)
+    words = "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in keep if not t.is_punct
+                    or t.text == "-")
+    return words.strip()
+
+
+def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
+    """A date in the same clause as the verb ("on Friday", "in 2006"), if the text gives one."""
+    if verb is None:
+        return None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start in skip:
+            continue
+        if any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent):
+            continue
+        tok = ent.root
+        while tok.i != verb.i and tok.head.i != tok.i:
+            if tok.dep_ in CLAUSE_DEPS:
+                break
+            tok = tok.head
+        if tok.i == verb.i:
+            return ent.text
+    return None
+
+
+def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
+    """Return the quantities of one sentence in the claims contract form (offsets into the document text)."""
+    doc = sent.doc
+    out: list[dict[str, Any]] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if not _is_number(tok) or _excluded(tok):
+            i += 1
+            continue
+        start, j = _phrase(doc, i, sent.end)
+        amount = read_amount([t.text for t in doc[start:j]])
+        if amount is None:
+            i = j
+            continue
+        first = start
+        unit: str | None = None
+        # "between 10 and 20", "10 to 20", "from 10 to 20"
+        j2, upper = _range_end(doc, j, sent.end)
+        if upper is not None and amount.value is not None:
+            if start > sent.start and doc[start - 1].lower_ in ("between", "from"):
+                first = start - 1
+            amount = Amount(None, amount.value, upper.value, False)
+            j = j2
+        if start > sent.start and doc[start - 1].text in CURRENCY_SYMBOLS:
+            unit = CURRENCY_SYMBOLS[doc[start - 1].text]
+            first = min(first, start - 1)
+        hedge_start, bound, hedged = _hedge(doc, first, sent.start)
+        if hedged:
+            first = hedge_start
+            v = amount.value
+            if bound == "low":
+                amount = Amount(v, v, None, True)
+            elif bound == "high":
+                amount = Amount(v, None, v, True)
+            else:
+                amount = Amount(v, None, None, True) if v is not None else Amount(None, amount.low, amount.high, True)
+        core = doc[j - 1]
+        last = j
+        measure: str | None = None
+        counted: Token | None = None
+        nxt = doc[j] if j < sent.end else None
+        if nxt is not None and nxt.lower_ == "per" and j + 1 < sent.end and doc[j + 1].lower_ == "cent":
+            unit, last, core = "percent", j + 2, doc[j + 1]
+        elif nxt is not None and nxt.lower_ in PERCENT_WORDS:
+            unit, last, core = "percent", j + 1, nxt
+        elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
+            unit, last, core = CURRENCY_WORDS[nxt.lower_], j + 1, nxt
+        elif nxt is not None and nxt.text == "-" and j + 1 < sent.end and doc[j + 1].lemma_.lower() in DURATION_UNITS:
+            # "33-day war": a duration qualifying the noun it modifies.
+            unit, last, core = DURATION_UNITS[doc[j + 1].lemma_.lower()], j + 2, doc[j + 1]
+            noun = core.head if core.head.pos_ == "NOUN" and core.head.i > core.i else None
+            measure = f"duration of {_noun_text(noun, j + 2)}" if noun is not None else "duration"
+        elif nxt is not None and (nxt.lemma_.lower() in DURATION_UNITS or nxt.lower_.rstrip("s") in DURATION_UNITS):
+            unit, last, core = DURATION_UNITS.get(nxt.lemma_.lower()) or DURATION_UNITS[nxt.lower_.rstrip("s")], \
+                j + 1, nxt
+            of_obj = _counted(nxt)
+            measure = f"duration of {_subtree_text(of_obj)}" if of_obj is not None else "duration"
+        verb: Token | None = None
+        if measure is None:
+            if unit == "percent":
+                of_obj = _counted(core)
+                if of_obj is not None:
+                    measure = "share of " + _subtree_text(of_obj)
+                else:
+                    head = core.head
+                    measure = f"share ({head.lemma_.lower()})" if head.i != core.i else "share"
+                verb = _verb_of(core)
+            else:
+                counted = _counted(core)
+                anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
+                verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
+                parts = [_noun_text(counted)] if counted is not None else []
+                if verb is not None:
+                    parts.append(participle(verb))
+                measure = " ".join(parts) or None
+        span_start = doc[first].idx
+        span_end = doc[last - 1].idx + len(doc[last - 1].text)
+        out.append({
+            "start": span_start, "end": span_end, "text": doc.text[span_start:span_end],
+            "value": amount.value, "low": amount.low, "high": amount.high, "unit": unit,
+            "approximate": amount.approximate, "measure": measure,
+            "time": _time_of(sent, verb, range(first, last)),
+        })
+        i = max(last, i + 1)
+    return out
