@@ -73,6 +73,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode(data: bytes, source: str) -> Decoded:
     """Return the text of the bytes, or raise ReadError (E001 empty, E002 binary, E004 undecodable)."""
+    decoded = _decode(data, source)
+    if not decoded.text.strip():
+        raise ReadError(ErrorCode.E001, source)
+    return decoded
+
+
+def _decode(data: bytes, source: str) -> Decoded:
     if not data.strip():
         raise ReadError(ErrorCode.E001, source)
     for bom, encoding in _BOMS:
@@ -81,12 +88,10 @@ def decode(data: bytes, source: str) -> Decoded:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReadError(ErrorCode.E004, source, f"invalid {encoding} after its byte-order mark") from exc
-            if not text.strip():
-                raise ReadError(ErrorCode.E001, source)
             return Decoded(text, encoding, skipped=1)
     if b"\x00" in data[:_SNIFF]:
         text16 = _utf16_without_bom(data)
-        if text16 is not None and text16.strip():
+        if text16 is not None:
             logger.info("%s: read as UTF-16 without a byte-order mark", source)
             return Decoded(text16, "utf-16")
     if looks_binary(data):

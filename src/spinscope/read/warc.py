@@ -15,6 +15,7 @@ from typing import IO
 from spinscope.document import Document
 from spinscope.errors import ErrorCode, ReadError
 from spinscope.read.html import read_html
+from spinscope.read.sniff import is_warc
 from spinscope.read.text import read_text
 
 __all__ = ["iter_warc"]
@@ -38,6 +39,11 @@ def iter_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Docume
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    head = stream.read(4096)
+    stream.seek(0)
+    if not is_warc(head):
+        yield ReadError(ErrorCode.E006, source, "not a WARC file")
+        return
     try:
         records = ArchiveIterator(stream)
         for number, record in enumerate(records, start=1):

@@ -1,0 +1,96 @@
+"""WARC: every HTML or text response is a document with its target URI as source and URL."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from spinscope.document import Document
+from spinscope.errors import ErrorCode, ReadError
+from spinscope.read import iter_bytes, read_bytes, read_paths
+
+PAGE = (
+    "<html lang='en'><head><title>Talks resume</title></head><body><nav>Home | World</nav><article>"
+    "<h1>Talks resume in Vienna</h1><p>TEHRAN - Iran's foreign minister said on Monday that the talks in "
+    "Vienna would resume next week after a pause of several days.</p><p>He said both sides had made "
+    "progress on the main questions, according to the ministry.</p></article>"
+    "<footer>Copyright Press TV</footer></body></html>"
+)
+
+
+def _warc(records: list[tuple[str, str, bytes, str]], gz: bool) -> bytes:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gz)
+    for uri, ctype, payload, status in records:
+        http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=http))
+    writer.write_record(writer.create_warc_record("https://www.presstv.ir/a", "request",
+                                                  payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    return out.getvalue()
+
+
+RECORDS = [
+    ("https://www.presstv.ir/Detail/2021/05/26/1", "text/html; charset=utf-8", PAGE.encode(), "200 OK"),
+    ("https://www.presstv.ir/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00", "200 OK"),
+    ("https://www.presstv.ir/old", "text/html", b"<html></html>", "301 Moved Permanently"),
+    ("https://www.presstv.ir/empty", "text/html", b"<html><body><nav>Home</nav></body></html>", "200 OK"),
+    ("https://example.org/notes.txt", "text/plain", b"GENEVA - A plain text note of some length here.", "200 OK"),
+]
+
+
+def test_gzipped_warc_file(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc(RECORDS, gz=True))
+    items = list(read_paths([str(path)]))
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert [d.source for d in docs] == ["https://www.presstv.ir/Detail/2021/05/26/1", "https://example.org/notes.txt"]
+    page = docs[0]
+    assert "Vienna would resume next week" in page.text and "Copyright" not in page.text
+    assert page.meta.url == "https://www.presstv.ir/Detail/2021/05/26/1"
+    assert page.meta.outlet is not None and page.meta.outlet.name == "Press TV"
+    assert page.meta.published == "2021-05-26" and page.meta.dateline == "Tehran"
+    assert docs[1].meta.url == "https://example.org/notes.txt" and docs[1].meta.dateline == "Geneva"
+    assert [(e.code, e.subject) for e in errors] == [(ErrorCode.E005, "https://www.presstv.ir/empty")]
+
+
+def test_uncompressed_warc_is_sniffed_without_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.bin"
+    path.write_bytes(_warc(RECORDS[:1], gz=False))
+    docs = list(read_paths([str(path)]))
+    assert len(docs) == 1 and isinstance(docs[0], Document)
+
+
+def test_record_over_the_limit_is_e003_and_the_rest_goes_on(tmp_path: Path) -> None:
+    big = ("<html><body><p>" + "word " * 5000 + "</p></body></html>").encode()
+    path = tmp_path / "c.warc"
+    path.write_bytes(_warc([("https://a.example/big", "text/html", big, "200 OK"), *RECORDS[:1]], gz=False))
+    items = list(read_paths([str(path)], max_bytes=len(PAGE) + 100))
+    assert isinstance(items[0], ReadError) and items[0].code is ErrorCode.E003
+    assert isinstance(items[1], Document)
+
+
+def test_truncated_warc_yields_the_records_before_the_cut() -> None:
+    # warcio drops a record cut short without an error; the records before it must still come out.
+    data = _warc(RECORDS, gz=False)
+    cut = data.index(b"https://example.org/notes.txt") + 200
+    items = list(iter_bytes(data[:cut], "cut.warc"))
+    assert [getattr(i, "source", None) or i.subject for i in items] == [RECORDS[0][0], RECORDS[3][0]]
+
+
+def test_garbage_with_warc_suffix_is_one_error() -> None:
+    items = list(iter_bytes(gzip.compress(b"not a warc at all"), "x.warc.gz"))
+    assert len(items) == 1 and isinstance(items[0], ReadError) and items[0].code is ErrorCode.E006
+
+
+def test_read_bytes_of_a_warc_raises_on_a_bad_record() -> None:
+    try:
+        read_bytes(_warc(RECORDS, gz=False), "c.warc")
+    except ReadError as exc:
+        assert exc.subject == "https://www.presstv.ir/empty"
+    else:
+        raise AssertionError("expected a ReadError")
