@@ -124,6 +124,10 @@ class PostgresStore:
     def add(self, doc: Document, analysis: dict[str, Any] | None = None) -> tuple[str, bool]:
         """Store a document and its analysis in one transaction; idempotent by content hash."""
         row = document_row(doc, analysis)
+        for key, value in row.items():
+            # PostgreSQL text cannot hold NUL; U+FFFD keeps every character offset where it was.
+            if isinstance(value, str) and "\x00" in value:
+                row[key] = value.replace("\x00", "\ufffd")
         cols = ", ".join(DOCUMENT_COLUMNS)
         marks = ", ".join(f"%({c})s" for c in DOCUMENT_COLUMNS)
         with self._transaction():
