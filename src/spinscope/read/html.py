@@ -33,6 +33,15 @@ _MARKUP = re.compile(
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _WORD = re.compile(r"\S+")
 _PREFIX_CHARS = 40
+# Blocks that sites put inside the article body but that are not part of it: inline ads, "read also"
+# links, share bars, sign-up boxes, consent banners. trafilatura keeps some of them; prune them first.
+_BOILERPLATE_CLASSES = (
+    "advert", "ad-slot", "inline-ad", "read-also", "read-more", "related", "share-", "social-share", "newsletter",
+    "cookie", "consent", "most-read", "trending", "promo", "sponsored", "subscribe",
+)
+_PRUNE_XPATH = [
+    "//*[" + " or ".join(f"contains(@class, '{c}') or contains(@id, '{c}')" for c in _BOILERPLATE_CLASSES) + "]"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +146,7 @@ def document_of_html(page: str, source: str, url: str | None = None, skipped: in
             with_metadata=True,
             include_comments=False,
             include_tables=False,
+            prune_xpath=_PRUNE_XPATH,
             # A date must be stated by the page or its URL, not guessed from the text around it.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
