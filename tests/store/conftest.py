@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -57,10 +58,8 @@ def open_target(store_target: str) -> Iterator[Callable[[], Store]]:
 
     yield _open
     for store in opened:
-        try:
+        with contextlib.suppress(Exception):  # a test may have closed it already
             store.close()
-        except Exception:  # noqa: BLE001 - a test may have closed it already
-            pass
 
 
 @pytest.fixture()

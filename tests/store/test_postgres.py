@@ -104,3 +104,20 @@ def test_search_can_use_the_gin_index(pg_schema_url: str) -> None:
         assert "documents_fts" in plan
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_role_without_create_rights_is_e010(pg_url: str) -> None:
+    import uuid
+
+    role = f"spin_reader_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        scheme, rest = pg_url.split("://", 1)
+        with pytest.raises(StoreError) as err:
+            open_store(f"{scheme}://{role}@{rest.split('@', 1)[-1]}")
+        assert err.value.code is ErrorCode.E010 and "permission denied" in str(err.value)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(f'DROP ROLE "{role}"')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import re
@@ -73,8 +74,11 @@ class PostgresStore:
     """A store in one PostgreSQL database; one connection, guarded by a lock for threaded callers."""
 
     def __init__(self, url: str) -> None:
-        import psycopg
-        from psycopg.rows import dict_row
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:
+            raise StoreError(ErrorCode.E021, "psycopg", "pip install 'spinscope[postgres]'") from exc
 
         self._psycopg = psycopg
         self.url = redact_url(url)
@@ -88,6 +92,9 @@ class PostgresStore:
             raise StoreError(ErrorCode.E010, self.url, _scrub(_first_line(exc), url)) from exc
         try:
             self._migrate()
+        except psycopg.Error as exc:  # e.g. no right to create tables: the URL's role or database is wrong
+            self._conn.close()
+            raise StoreError(ErrorCode.E010, self.url, _first_line(exc)) from exc
         except BaseException:
             self._conn.close()
             raise
@@ -182,7 +189,7 @@ class PostgresStore:
         )
         return [StoredDocument(**r) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20) -> builtins.list[dict[str, Any]]:
         """Full-text search ranked by cover density; the query is plain words, never tsquery syntax."""
         words = re.findall(r"\w+", query, flags=re.UNICODE)
         if not words:
