@@ -20,13 +20,18 @@ from spinscope.meta.dateline import parse_dateline
         ("Ankara, Turkey, May 3, 2021 (AA) - The", "Ankara", "2021-05-03", "AA"),
         ("MOSCOW: Russia said", "Moscow", None, None),
         ("US - The talks", "US", None, None),
+        ("MOSCOW, August 21. /TASS/. A research vessel", "Moscow", "--08-21", "TASS"),
+        ("Mashhad, IRNA – Saffron growers", "Mashhad", None, "IRNA"),
+        ("Latakia, SANA- The olive harvest", "Latakia", None, "SANA"),
+        ("Santiago de Cuba, Feb 16 (Prensa Latina) The coffee harvest", "Santiago de Cuba", "--02-16", "Prensa Latina"),
+        ("HANGZHOU, April 18 (Xinhua) -- Tea farmers", "Hangzhou", "--04-18", "Xinhua"),
     ],
 )
 def test_datelines(line: str, place: str, date: str | None, agency: str | None) -> None:
     found = parse_dateline(line)
     assert found is not None
     assert (found.place, found.date, found.agency) == (place, date, agency)
-    assert found.start == 0 and line[found.end - 1] in "-—: " or line[found.end - 1].isspace()
+    assert found.start == 0 and line[found.end - 1] in "-–—: " or line[found.end - 1].isspace()
 
 
 @pytest.mark.parametrize(
@@ -36,6 +41,8 @@ def test_datelines(line: str, place: str, date: str | None, agency: str | None) 
         "Speaking in an interview with Press TV on Friday, Khaled Qaddoumi said",
         "Beirut (AFP) - lower-case body",
         "Hamas said - nothing",
+        "The Parliament (Majlis) The vote",  # a parenthesis alone, mid-sentence, is no agency
+        "Iran, Iraq and Syria - the three",
         "",
     ],
 )

@@ -16,10 +16,15 @@ _WORD_CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.]"
 _WORD_MIXED = rf"(?!{MONTH_RE}\b)[A-Z][A-Za-z.'’\-]*[a-zA-Z.]"
 _PLACE_CAPS = rf"{_WORD_CAPS}(?:\s+{_WORD_CAPS}){{0,3}}"
 _PLACE_MIXED = rf"{_WORD_MIXED}(?:\s+(?:al-|el-|de\s+)?{_WORD_MIXED}){{0,2}}"
-_DATE = rf",?\s*(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
-_AGENCY = r"\s*\((?P<agency>[A-Za-z][A-Za-z0-9 .&'/-]{0,30})\)"
-_DASH = r"\s*(?:-{1,2}|[–—])\s*"
-_REGION = rf",\s*(?:{_WORD_MIXED}|{_WORD_CAPS})(?:\s+(?:{_WORD_MIXED}|{_WORD_CAPS})){{0,2}}"
+_DATE = rf",?\s*(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?(?:,?\s+(?P<year>\d{{4}}))?"
+# "(Reuters)", TASS's "/TASS/." and an agency acronym after a comma ("Mashhad, IRNA -").
+_AGENCY = (
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z0-9 .&'/-]{0,30})\)|/(?P<agency_s>[A-Z][A-Za-z]{1,10})/\.?"
+    r"|,\s*(?P<agency_c>[A-Z]{2,6})\b)"
+)
+# A dash ends a dateline; so does the closing parenthesis or slash-dot of an agency ("(Prensa Latina) The").
+_DASH = r"(?:\s*(?:-{1,2}|[–—])\s*|(?<=[)/.])\s+)"
+_REGION = rf"(?P<region>,\s*(?:{_WORD_MIXED}|{_WORD_CAPS})(?:\s+(?:{_WORD_MIXED}|{_WORD_CAPS})){{0,2}})"
 
 # Capitals: "TEHRAN -", "GAZA CITY, Gaza Strip (AP) —", "WASHINGTON, May 3 (Reuters) -", "MOSCOW:".
 _CAPS = re.compile(
@@ -69,8 +74,15 @@ def parse_dateline(line: str, offset: int = 0) -> Dateline | None:
         if not m:
             continue
         groups = m.groupdict()
-        if pattern is _MIXED and not (groups.get("month") or groups.get("agency")):
+        agency = groups.get("agency") or groups.get("agency_s") or groups.get("agency_c")
+        region = (groups.get("region") or "").strip(", ")
+        if agency is None and re.fullmatch(r"[A-Z]{2,6}", region):
+            agency = region  # "Mashhad, IRNA -": an agency acronym, not a region
+        if pattern is _MIXED and not (groups.get("month") or agency):
             # A bare mixed-case word before a dash is a dateline only with spaces around the dash.
+            continue
+        if not re.search(r"[-–—:]\s*$", m.group(0)) and not groups.get("month"):
+            # Without a dash only a date plus agency ("Feb 16 (Prensa Latina) The") makes a dateline.
             continue
         month = month_number(groups["month"]) if groups.get("month") else None
         day = int(groups["day"]) if groups.get("day") else None
@@ -83,6 +95,6 @@ def parse_dateline(line: str, offset: int = 0) -> Dateline | None:
             month=month,
             day=day,
             year=year,
-            agency=groups.get("agency"),
+            agency=agency,
         )
     return None
