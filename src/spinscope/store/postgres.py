@@ -90,6 +90,7 @@ class PostgresStore:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, **kwargs)
         except psycopg.Error as exc:
             raise StoreError(ErrorCode.E010, self.url, _scrub(_first_line(exc), url)) from exc
+        logger.debug("opened %s", self.url)
         try:
             self._migrate()
         except psycopg.Error as exc:  # e.g. no right to create tables: the URL's role or database is wrong
