@@ -47,6 +47,7 @@ def test_metadata(name: str) -> None:
     name, wanted = doc.meta.outlet.name.lower(), str(expected["outlet"]).lower()
     assert wanted in name or name in wanted or name.split()[0] == wanted.split()[0], (name, wanted)
     assert doc.meta.language == "en"
+    assert doc.meta.dateline == expected["dateline"]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
