@@ -1,0 +1,74 @@
+"""The `quotes` layer: who said what, with cue, content and speaker; it also writes the `speakers` layer."""
+
+from __future__ import annotations
+
+import logging
+
+from spinscope.document import Document, Span
+from spinscope.layers.base import Layer
+from spinscope.layers.nlp import parse
+from spinscope.layers.quotes.cues import load_cue_model
+from spinscope.layers.quotes.extract import Found, extract
+from spinscope.layers.quotes.resolve import resolve
+from spinscope.link.speakers import speaker_id
+
+__all__ = ["QuotesLayer", "attributions_of"]
+
+logger = logging.getLogger(__name__)
+
+
+class QuotesLayer(Layer):
+    """Adds `quotes` (content spans with cue and speaker) and `speakers` (one span per resolved speaker)."""
+
+    name = "quotes"
+    requires = ("sentences", "tokens", "entities")
+    produces = ("quotes", "speakers")
+
+    def __init__(self, threshold: float | None = None) -> None:
+        self.model = load_cue_model()
+        self.threshold = self.model.threshold if threshold is None else threshold
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = parse(doc)
+        found = extract(parsed, self.model, self.threshold)
+        refs, speakers = resolve(parsed, found)
+        quotes = [_quote_span(f, ref) for f, ref in zip(found, refs, strict=True)]
+        speaker_spans = [
+            Span(s.first[0], s.first[1], "speaker",
+                 attrs={"key": s.key, "id": speaker_id(s.key), "name": s.name, "kind": s.kind,
+                        "aliases": list(s.aliases), "roles": list(s.roles)})
+            for s in speakers
+        ]
+        return doc.with_layer("quotes", quotes).with_layer("speakers", speaker_spans)
+
+
+def _quote_span(f: Found, ref) -> Span:  # type: ignore[no-untyped-def]
+    start, end = f.content[0][0], f.content[-1][1]
+    speaker = None
+    attrs: dict[str, object] = {"cue": {"start": f.cue[0], "end": f.cue[1]} if f.cue else None}
+    if ref is not None:
+        speaker = {"start": ref.start, "end": ref.end, "key": ref.key, "name": ref.name}
+        if ref.unnamed:
+            attrs["unnamed"] = True
+    attrs["speaker"] = speaker
+    if len(f.content) > 1:
+        # An interrupted quote is one quote; its parts leave out the attribution in between.
+        attrs["parts"] = [{"start": s, "end": e} for s, e in f.content]
+    return Span(start, end, f.kind, round(f.score, 4), attrs)
+
+
+def attributions_of(doc: Document) -> list:
+    """Return the quotes of an analysed document as PolNeAR-style attributions (for evaluation)."""
+    from spinscope.eval.polnear import Attribution
+
+    out = []
+    for q in doc.spans("quotes"):
+        parts = q.attrs.get("parts") or [{"start": q.start, "end": q.end}]
+        cue = q.attrs.get("cue")
+        spk = q.attrs.get("speaker")
+        out.append(Attribution(
+            source=((spk["start"], spk["end"]),) if spk else (),
+            cue=((cue["start"], cue["end"]),) if cue else (),
+            content=tuple((p["start"], p["end"]) for p in parts),
+        ))
+    return out

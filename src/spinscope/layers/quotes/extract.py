@@ -1,0 +1,265 @@
+"""Attribution extraction over the spaCy dependency parse: cue, source and content of each quote."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
+
+__all__ = ["Found", "extract", "cue_span", "SUBJECT_DEPS"]
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "prep_on")
+_TRIM = set(" \n\t,.;:—–-")
+#: Clausal dependents that can carry the content when the cue has no ccomp.
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
+#: Cues whose content is their direct object ("called the deal a disaster" is content, "told reporters" is not).
+_OBJECT_IS_AUDIENCE = frozenset({"tell", "ask", "inform", "warn", "remind", "assure", "urge", "convince", "notify"})
+
+CueScorer = Callable[[Token, bool], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One attribution in character offsets; `content` may have several fragments (interrupted quotes)."""
+
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_head: int | None  # token index of the source's syntactic head
+    kind: str
+    score: float
+
+
+def _span_chars(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """Return the cue: the verb with its adjacent auxiliaries and negation (`has said`, `did not deny`)."""
+    left = verb.i
+    for child in sorted(verb.lefts, key=lambda t: -t.i):
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i == left - 1:
+            left = child.i
+    doc = verb.doc
+    right = verb.i
+    # Phrasal particles and "according to" belong to the cue.
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == right + 1:
+            right = child.i
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _trim(text: str, start: int, end: int, quotes: Sequence[QuoteSegment]) -> tuple[int, int]:
+    """Strip whitespace and clause punctuation at the edges, but never a quotation's own marks."""
+    protected = {q.end for q in quotes}
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM and end not in protected:
+        end -= 1
+    return start, end
+
+
+def _subtree_chars(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """Return the character span of a subtree, cut at the first excluded token on either side."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for i in range(tok.i, left - 1, -1):
+        if i in exclude:
+            left = i + 1
+            break
+    for i in range(tok.i, right + 1):
+        if i in exclude:
+            right = i - 1
+            break
+    if right < left:
+        return None
+    doc = tok.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """Return the subject of a cue verb, climbing through participles and conjoined verbs."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        for child in node.children:
+            if child.dep_ == "agent":
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+        climbs = node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") or (node.tag_ == "VBG" and node.dep_ != "ROOT")
+        if climbs and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _quote_at(quotes: Sequence[QuoteSegment], char: int) -> QuoteSegment | None:
+    for q in quotes:
+        if q.start <= char < q.end:
+            return q
+    return None
+
+
+def _adjacent_quotes(text: str, quotes: Sequence[QuoteSegment], lo: int, hi: int) -> list[QuoteSegment]:
+    """Return quotes right before `lo` and right after `hi` (only punctuation, spaces or dashes between)."""
+    found = []
+    for q in quotes:
+        if q.end <= lo and not text[q.end:lo].strip(" ,.:;—–-\t"):
+            found.append(q)
+        elif q.start >= hi and not text[hi:q.start].strip(" ,:;—–-\t"):
+            found.append(q)
+    return found
+
+
+def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """Keep an indirect content inside the paragraph of its cue."""
+    start, end = span
+    before = text.rfind("\n", start, anchor)
+    if before != -1:
+        start = before + 1
+    after = text.find("\n", anchor, end)
+    if after != -1:
+        end = after
+    return start, end
+
+
+def _whole_quotes(span: tuple[int, int], quotes: Sequence[QuoteSegment], cue: tuple[int, int]) -> tuple[int, int]:
+    """Extend a content to the whole of a quotation it cuts into, unless that would swallow the cue."""
+    start, end = span
+    for q in quotes:
+        if q.start < end < q.end and q.start >= start and not (end <= cue[0] < q.end):
+            end = q.end
+        if q.start < start < q.end and q.end <= end and not (q.start <= cue[0] < start):
+            start = q.start
+    return start, end
+
+
+def _kind(text: str, frags: Sequence[tuple[int, int]], quotes: Sequence[QuoteSegment]) -> str:
+    quoted = 0
+    total = 0
+    for s, e in frags:
+        total += len(text[s:e].strip())
+        for q in quotes:
+            lo, hi = max(s, q.start), min(e, q.end)
+            if hi > lo:
+                quoted += hi - lo
+    if total and quoted >= total * 0.9:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """`According to X, ...`: X is the source, the rest of the clause the content."""
+    out = []
+    text = doc.text
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not pobj:
+            continue
+        src = pobj[0]
+        s_lo, s_hi = src.left_edge.i, src.right_edge.i
+        sent = tok.sent
+        cue = (tok.idx, to.idx + len(to.text))
+        source = (doc[s_lo].idx, doc[s_hi].idx + len(doc[s_hi].text))
+        if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+            start = doc[s_hi].idx + len(doc[s_hi].text)
+            content = _trim(text, start, sent.end_char, quotes)
+        else:
+            content = _trim(text, sent.start_char, tok.idx, quotes)
+        if content[1] > content[0]:
+            out.append(Found((content,), cue, source, src.i, _kind(text, [content], quotes), 0.9))
+    return out
+
+
+def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
+    """Return the attributions of a parsed document, in text order."""
+    text = doc.text
+    quotes = find_quotes(text)
+    found = _according_to(doc, quotes)
+    used: set[int] = set()
+    for f in found:
+        for s, e in (*f.content, f.cue or (0, 0), f.source or (0, 0)):
+            used.update(t.i for t in doc.char_span(s, e, alignment_mode="expand") or ())
+    for tok in doc:
+        if tok.i in used or tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        q = _quote_at(quotes, tok.idx)
+        inside = q is not None and (q.end - q.start) > 1
+        p = scorer(tok, inside)
+        if p < threshold:
+            continue
+        item = _attribution_for(doc, tok, quotes, used, p)
+        if item is not None:
+            found.append(item)
+            for s, e in (*item.content, item.cue or (0, 0), item.source or (0, 0)):
+                span = doc.char_span(s, e, alignment_mode="expand")
+                used.update(t.i for t in span or ())
+    found.sort(key=lambda f: f.content[0])
+    return found
+
+
+def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used: set[int], p: float) -> Found | None:
+    text = doc.text
+    cue = cue_span(verb)
+    subj = _subject(verb)
+    source = None
+    exclude = set(range(doc.char_span(*cue, alignment_mode="expand").start,  # type: ignore[union-attr]
+                        doc.char_span(*cue, alignment_mode="expand").end))  # type: ignore[union-attr]
+    if subj is not None:
+        source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
+        if source[0] <= cue[0] < source[1]:
+            # A subject subtree that swallows the cue (relative clauses) is cut back to the head's side.
+            source = _subtree_chars(subj, exclude)
+        if source:
+            start, end = source
+            # Headlines and list marks ("## Hamas official") leave symbols before the subject.
+            while start < end and not (text[start].isalnum() or text[start] in "\"“'‘"):
+                start += 1
+            source = (start, end) if end > start else None
+        if source:
+            exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
+    lo = min(cue[0], source[0] if source else cue[0])
+    hi = max(cue[1], source[1] if source else cue[1])
+    frags: list[tuple[int, int]] = []
+    adjacent = _adjacent_quotes(text, quotes, lo, hi)
+    adjacent = [q for q in adjacent if doc.char_span(q.start, q.end, alignment_mode="expand") is not None]
+    clause = None
+    for dep in ("ccomp", "xcomp", "parataxis"):
+        kids = [c for c in verb.children if c.dep_ == dep]
+        if kids:
+            clause = kids[0]
+            break
+    if adjacent and (clause is None or _quote_at(quotes, clause.idx) is not None):
+        frags = [(q.start, q.end) for q in adjacent]
+    elif clause is not None:
+        span = _subtree_chars(clause, exclude)
+        if span:
+            frags = [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
+    else:
+        if verb.lemma_ in _OBJECT_IS_AUDIENCE:
+            return None
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if objs:
+            span = _subtree_chars(objs[0], exclude)
+            if span:
+                frags = [_trim(text, *span, quotes)]
+    frags = [f for f in frags if f[1] > f[0]]
+    if not frags:
+        return None
+    if any(f[0] <= cue[0] < f[1] for f in frags):
+        return None
+    head = subj.i if (subj is not None and source) else None
+    return Found(tuple(sorted(frags)), cue, source, head, _kind(text, frags, quotes), p)

@@ -1,0 +1,94 @@
+"""Quotation-mark pairing: direct-quote segments, including quotes that run over several paragraphs."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuoteSegment", "find_quotes"]
+
+logger = logging.getLogger(__name__)
+
+_OPEN = "“„«"
+_CLOSE = "”»"
+_STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"\n")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSegment:
+    """A quoted stretch `[start, end)` including its marks; `closed` is False if the paragraph ended first."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Return the offsets without the quotation marks."""
+        return self.start + 1, self.end - (1 if self.closed else 0)
+
+
+def _opens(text: str, i: int) -> bool:
+    """Decide whether a straight double quote at `i` opens (True) or closes a quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-:":
+        return not after.isspace() or after == "\n"
+    return False
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
+    segments: list[QuoteSegment] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN or (ch == _STRAIGHT and open_at is None and _opens(text, i)):
+            if open_at is None:
+                open_at = i
+            # A second opening mark inside an open quote is a nested or stray mark: keep the outer one.
+        elif ch in _CLOSE or ch == _STRAIGHT:
+            if open_at is not None:
+                segments.append(QuoteSegment(open_at, i + 1))
+                open_at = None
+    if open_at is not None:
+        stop = end
+        while stop > open_at and text[stop - 1].isspace():
+            stop -= 1
+        segments.append(QuoteSegment(open_at, stop, closed=False))
+    return segments
+
+
+def find_quotes(text: str) -> list[QuoteSegment]:
+    """Return the quoted segments of a text in order.
+
+    A paragraph that ends inside an open quote continues into the next paragraph when that one opens
+    with a quotation mark (the newspaper convention for long quotes); both become one segment.
+    """
+    bounds = []
+    pos = 0
+    for m in _PARAGRAPH.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    merged: list[QuoteSegment] = []
+    carry: QuoteSegment | None = None
+    for start, end in bounds:
+        segs = _paragraph_quotes(text, start, end)
+        if carry is not None:
+            first_char = text[start:end].lstrip()[:1]
+            if segs and first_char and first_char in _OPEN + _STRAIGHT:
+                head = segs[0]
+                segs[0] = QuoteSegment(carry.start, head.end, head.closed)
+            else:
+                merged.append(carry)
+            carry = None
+        for seg in segs:
+            if seg.closed:
+                merged.append(seg)
+            else:
+                carry = seg
+    if carry is not None:
+        merged.append(carry)
+    return merged

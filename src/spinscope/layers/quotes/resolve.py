@@ -1,0 +1,270 @@
+"""Speaker resolution inside one document: names, surnames, pronouns and role nouns to one speaker with roles."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from spinscope.layers.quotes.extract import Found
+from spinscope.link.speakers import HONORIFICS, clean_name, name_key, org_key, speaker_id, surname_key
+
+__all__ = ["Speaker", "SpeakerRef", "resolve"]
+
+logger = logging.getLogger(__name__)
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "it"})
+#: Head nouns of a nominal mention that stands for one named person ("the Hamas official").
+ROLE_NOUNS = frozenset(
+    """official representative spokesman spokeswoman spokesperson minister president chief speaker advisor adviser
+    leader commander envoy ambassador secretary director head chairman chairwoman chair general senator governor
+    mayor diplomat negotiator candidate nominee lawmaker congressman congresswoman judge prosecutor attorney
+    founder ceo analyst expert professor cleric ayatollah deputy aide campaigner activist author writer
+    correspondent reporter militant politician premier chancellor king queen prince emir""".split()
+)
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_STRIP_ROLE = re.compile(r"^(the|a|an|his|her|its|their)\s+", re.I)
+
+
+@dataclass
+class Speaker:
+    """One resolved speaker of a document."""
+
+    key: str
+    kind: str  # "person" or "organization"
+    name: str
+    first: tuple[int, int]
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    last_token: int = -1
+
+    def add_alias(self, alias: str) -> None:
+        """Record a surface form once."""
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str) -> None:
+        """Record a role or title once, ignoring fragments."""
+        role = re.sub(r"^[^\w]+", "", " ".join(role.split()))
+        role = _STRIP_ROLE.sub("", role.strip(" ,.;:—–-")).strip()
+        if len(role) > 2 and role.lower() not in (r.lower() for r in self.roles):
+            self.roles.append(role)
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """The speaker of one attribution: the mention span and the speaker key (None when unnamed)."""
+
+    start: int
+    end: int
+    key: str | None
+    name: str | None
+    unnamed: bool = False
+
+
+def _role_before(ent: Span) -> str:
+    """Return the title words right before a name inside its noun phrase ("Parliament Speaker" X)."""
+    doc = ent.doc
+    root = ent.root
+    left = min(root.left_edge.i, ent.start)
+    words = [doc[i] for i in range(left, ent.start)]
+    while words and (words[0].dep_ in ("det", "case") or words[0].is_punct):
+        words.pop(0)
+    if not words or not any(w.lemma_.lower() in ROLE_NOUNS for w in words):
+        return ""
+    return doc[words[0].i : ent.start].text
+
+
+def _appositive_roles(ent: Span) -> list[str]:
+    """Return appositions of a name ("X, a senior advisor to ...") and a role noun it is apposed to."""
+    roles = []
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            roles.append(root.doc[child.left_edge.i : child.right_edge.i + 1].text)
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
+        head = root.head
+        roles.append(root.doc[head.left_edge.i : ent.start].text.rstrip(" ,"))
+    return roles
+
+
+def _honorific_roles(ent: Span) -> str:
+    """Return leading honorifics inside a name entity ("Major General"), kept as a title."""
+    words = []
+    for tok in ent:
+        if tok.lower_.strip(".") in HONORIFICS:
+            words.append(tok.text)
+        else:
+            break
+    return " ".join(words) if len(words) < len(ent) else ""
+
+
+class _Registry:
+    """Speakers of one document, found through their mentions."""
+
+    def __init__(self) -> None:
+        self.speakers: dict[str, Speaker] = {}
+        self.by_token: dict[int, str] = {}
+
+    def person(self, ent: Span) -> Speaker:
+        name = clean_name(ent.text)
+        key = name_key(name)
+        words = name.split()
+        if len(words) == 1:
+            # A surname alone joins the most recent full name with that surname.
+            sur = surname_key(name)
+            matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
+            if matches:
+                key = max(matches, key=lambda s: s.last_token).key
+        elif key not in self.speakers:
+            # A full name upgrades an earlier surname-only speaker.
+            sur = surname_key(name)
+            for s in list(self.speakers.values()):
+                if s.kind == "person" and " " not in s.key and s.key == sur:
+                    del self.speakers[s.key]
+                    s.key, s.name = key, name
+                    self.speakers[key] = s
+                    for tok, k in list(self.by_token.items()):
+                        if k == sur:
+                            self.by_token[tok] = key
+                    break
+        sp = self.speakers.get(key)
+        if sp is None:
+            sp = Speaker(key, "person", name, (ent.start_char, ent.end_char))
+            self.speakers[key] = sp
+        elif len(name.split()) > len(sp.name.split()):
+            sp.name = name
+        sp.add_alias(re.sub(r"[’']s$", "", ent.text))
+        sp.last_token = max(sp.last_token, ent.end - 1)
+        for tok in ent:
+            self.by_token[tok.i] = key
+        for role in (_role_before(ent), *_appositive_roles(ent), _honorific_roles(ent)):
+            if role:
+                sp.add_role(role)
+        return sp
+
+    def surname_match(self, head: Token) -> Speaker | None:
+        """Return the person whose surname a proper-noun head is, when exactly one matches."""
+        if head.pos_ != "PROPN":
+            return None
+        sur = surname_key(head.text)
+        matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
+        return matches[0] if len(matches) == 1 else None
+
+    def organization(self, ent: Span) -> Speaker:
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        key = org_key(name)
+        sp = self.speakers.get(key)
+        if sp is None:
+            sp = Speaker(key, "organization", name, (ent.start_char, ent.end_char))
+            self.speakers[key] = sp
+        sp.add_alias(name)
+        sp.last_token = max(sp.last_token, ent.end - 1)
+        return sp
+
+
+def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Span | None:
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.start <= tokens[-1].i and tokens[0].i < ent.end:
+            return ent
+    return None
+
+
+def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], list[Speaker]]:
+    """Return each attribution's speaker reference and the document's speakers."""
+    reg = _Registry()
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    p_iter = iter(persons)
+    pending = next(p_iter, None)
+    last_person: str | None = None
+    refs: list[SpeakerRef | None] = []
+    order = sorted(range(len(found)), key=lambda i: (found[i].source or found[i].cue or found[i].content[0])[0])
+    by_index: dict[int, SpeakerRef | None] = {}
+    deferred: list[tuple[int, str]] = []  # (attribution index, role text) waiting for a later name
+    for i in order:
+        f = found[i]
+        if f.source is None or f.source_head is None:
+            by_index[i] = None
+            continue
+        head = doc[f.source_head]
+        # Register every person named up to this source, so surnames and pronouns see them.
+        while pending is not None and pending.start <= head.i:
+            reg.person(pending)
+            last_person = reg.by_token.get(pending.start, last_person)
+            pending = next(p_iter, None)
+        span = doc.char_span(f.source[0], f.source[1], alignment_mode="expand")
+        tokens = list(span) if span is not None and len(span) else [head]
+        ref: SpeakerRef | None
+        ent = _entity_of(doc, tokens, frozenset({"PERSON"}))
+        org = _entity_of(doc, [head], _ORG_LABELS)
+        surname = reg.surname_match(head)
+        if ent is not None:
+            key = reg.by_token.get(ent.start)
+            if key is None:
+                key = reg.person(ent).key
+            last_person = key
+            sp = reg.speakers[key]
+            if f.source[0] < ent.start_char:
+                # Words before the name inside the source are its title ("Parliament Speaker" X).
+                sp.add_role(doc.text[f.source[0] : ent.start_char])
+            ref = SpeakerRef(*f.source, key, sp.name)
+        elif surname is not None:
+            # NER sometimes labels a known person's surname as ORG or nothing; the surname decides.
+            last_person = surname.key
+            ref = SpeakerRef(*f.source, surname.key, surname.name)
+        elif head.lower_ in _PERSON_PRONOUNS and last_person is not None:
+            sp = reg.speakers[last_person]
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif org is not None and head.i < org.end and org.root.i == head.i:
+            sp = reg.organization(org)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
+            role = doc[head.left_edge.i : head.right_edge.i + 1].text
+            if last_person is not None:
+                sp = reg.speakers[last_person]
+                sp.add_role(role)
+                ref = SpeakerRef(*f.source, sp.key, sp.name)
+            else:
+                deferred.append((i, role))
+                ref = SpeakerRef(*f.source, None, None, unnamed=True)
+        elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
+            ref = SpeakerRef(*f.source, None, None, unnamed=True)
+        else:
+            ref = SpeakerRef(*f.source, None, None, unnamed=True)
+        by_index[i] = ref
+    while pending is not None:
+        reg.person(pending)
+        pending = next(p_iter, None)
+    # A role noun before any name ("The representative of ... says") is the first person named after it.
+    for i, role in deferred:
+        f = found[i]
+        later = [e for e in persons if e.start_char >= (f.source or (0, 0))[1]]
+        if later:
+            key = reg.by_token.get(later[0].start)
+            if key is not None:
+                sp = reg.speakers[key]
+                sp.add_role(role)
+                by_index[i] = SpeakerRef(*(f.source or (0, 0)), key, sp.name)
+    refs = [by_index.get(i) for i in range(len(found))]
+    used = {r.key for r in refs if r is not None and r.key}
+    speakers = [s for s in reg.speakers.values() if s.key in used]
+    return refs, speakers
+
+
+def _definite(head: Token) -> bool:
+    """Whether a nominal mention points at one known individual (the/possessive/proper modifier)."""
+    for child in head.lefts:
+        if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
+            return True
+        if child.dep_ in ("poss", "compound") and (child.pos_ == "PROPN" or child.ent_type_):
+            return True
+    return False
+
+
+def speaker_ids(speakers: Sequence[Speaker]) -> dict[str, str]:
+    """Return the deterministic corpus id of each doc-local speaker key."""
+    return {s.key: speaker_id(s.key) for s in speakers}

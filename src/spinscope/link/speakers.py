@@ -1,0 +1,177 @@
+"""Speaker identity across documents: name normalisation, stable ids, and a linker with persistent state.
+
+How names are merged (and kept apart):
+- A name's key is built from its first and last name only after stripping honorifics and titles
+  ("Ayatollah", "Seyed", "Major General"), Arabic particles ("al-", "el-") and suffix-free folding of
+  transliteration variants (accents, doubled letters, vowels after the first letter, q/k, kh/k, ph/f):
+  "Khaled al-Qaddoumi" and "Khaled Qaddoumi" share a key, "Ebrahim Raeisi" and "Ebrahim Raisi" too.
+  Generational suffixes (Jr., Sr., II, III) stay in the key, so "Donald Trump Jr." is not "Donald Trump".
+- The id is "spk-" + the first 10 hex digits of SHA-1 of the key: the same in every run and store.
+- A surname alone ("Qaddoumi") joins a full name only when exactly one known full name has that
+  surname; two people sharing a surname ("Bill Clinton", "Hillary Clinton") leave a bare "Clinton" apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spinscope.document import Document, Span
+
+__all__ = ["HONORIFICS", "clean_name", "name_key", "surname_key", "speaker_id", "org_key", "SpeakerLinker"]
+
+logger = logging.getLogger(__name__)
+
+#: Words that are honorifics, ranks or titles, never part of a person's name.
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik shaikh seyed seyyed sayyed sayed syed
+    sayyid ayatollah ayatullah grand hojatoleslam hojjatoleslam imam mullah haj hajj rev reverend father pope
+    gen general maj major brig brigadier col colonel lt lieutenant capt captain adm admiral cmdr commander sgt
+    sergeant marshal president vice prime minister sen senator rep representative gov governor mayor judge
+    justice chief speaker secretary ambassador king queen prince princess emir sultan crown his her excellency
+    mp mep pm the""".split()
+)
+_PARTICLES = ("al-", "el-", "al ", "el ", "ul-", "as-", "ash-", "ad-", "at-", "ar-", "an-", "az-")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_VOWELS = set("aeiouy")
+_FOLDS = (("kh", "k"), ("q", "k"), ("ph", "f"), ("gh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "c"),
+          ("j", "g"), ("z", "s"), ("w", "v"))
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def clean_name(name: str) -> str:
+    """Return a display name: honorifics and titles at the start removed, possessive dropped."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = name.replace("’", "'").split()
+    while len(words) > 1 and words[0].lower().strip(".,") in HONORIFICS:
+        words.pop(0)
+    return " ".join(words).strip(" ,.")
+
+
+def _words(name: str) -> list[str]:
+    text = _ascii(clean_name(name)).lower().replace("'", "").replace("`", "")
+    for p in _PARTICLES:
+        text = re.sub(rf"(^|\s){re.escape(p)}", r"\1", text)
+    return [w for w in re.split(r"[\s\-.]+", text) if w]
+
+
+def _skeleton(word: str) -> str:
+    """Fold transliteration variants: consonant skeleton after the first letter, doubled letters once."""
+    w = re.sub(r"[^a-z]", "", word)
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    if not w:
+        return ""
+    out = w[0] + "".join(ch for ch in w[1:] if ch not in _VOWELS)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def name_key(name: str) -> str:
+    """Return the identity key of a person's name: folded first and last name, plus any suffix."""
+    words = _words(name)
+    suffix = ""
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        suffix = " " + words.pop()
+    if not words:
+        return ""
+    if len(words) == 1:
+        return _skeleton(words[0]) + suffix
+    return f"{_skeleton(words[0])} {_skeleton(words[-1])}{suffix}"
+
+
+def surname_key(name: str) -> str:
+    """Return the folded surname of a name."""
+    words = [w for w in _words(name) if w not in _SUFFIXES]
+    return _skeleton(words[-1]) if words else ""
+
+
+def org_key(name: str) -> str:
+    """Return the identity key of an organisation or country name."""
+    text = _ascii(name).lower()
+    text = re.sub(r"^(the|al|el)[\s\-]+", "", text.strip())
+    text = re.sub(r"[’']s$", "", text)
+    return "org " + re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def speaker_id(key: str) -> str:
+    """Return the stable corpus-level id of a speaker key."""
+    return "spk-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class SpeakerLinker:
+    """Cross-document speaker state: known full names by key, and full-name keys by surname."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+
+    def _remember(self, key: str, name: str, roles: Iterable[str]) -> None:
+        if " " in key and key not in self.names:
+            self.names[key] = name
+            sur = key.split(" ")[1]
+            self.surnames.setdefault(sur, [])
+            if key not in self.surnames[sur]:
+                self.surnames[sur].append(key)
+        known = self.roles.setdefault(key, [])
+        for role in roles:
+            if role not in known:
+                known.append(role)
+
+    def resolve(self, name: str, is_person: bool = True) -> tuple[str, str]:
+        """Return (key, canonical name) of a name against what the linker knows."""
+        if not is_person:
+            return org_key(name), name
+        key = name_key(name)
+        if " " not in key.split(" jr")[0]:
+            candidates = self.surnames.get(key, [])
+            if len(candidates) == 1:
+                return candidates[0], self.names[candidates[0]]
+        return key, self.names.get(key, clean_name(name))
+
+    def link(self, doc: Document) -> Document:
+        """Return the document with its `speakers` ids resolved against, and added to, the corpus state."""
+        spans = doc.spans("speakers")
+        # Full names first, so a surname later in the same batch can join them.
+        for s in spans:
+            if s.attrs.get("kind") == "person" and s.attrs.get("name"):
+                key = name_key(s.attrs["name"])
+                if " " in key:
+                    self._remember(key, s.attrs["name"], s.attrs.get("roles", ()))
+        out = []
+        for s in spans:
+            name = s.attrs.get("name")
+            if not name:
+                out.append(s)
+                continue
+            key, canonical = self.resolve(name, s.attrs.get("kind") == "person")
+            self._remember(key, canonical, s.attrs.get("roles", ()))
+            attrs = dict(s.attrs)
+            attrs.update(id=speaker_id(key), name=canonical)
+            aliases = list(attrs.get("aliases", ()))
+            if name not in aliases:
+                aliases.append(name)
+            attrs["aliases"] = aliases
+            out.append(Span(s.start, s.end, s.label, s.score, attrs))
+        return doc.with_layer("speakers", out)
+
+    def state(self) -> dict[str, Any]:
+        """Return the JSON-serialisable state for the store."""
+        return {"version": 1, "names": dict(self.names), "surnames": {k: list(v) for k, v in self.surnames.items()},
+                "roles": {k: list(v) for k, v in self.roles.items()}}
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> SpeakerLinker:
+        """Rebuild a linker from `state()` output."""
+        return cls(names=dict(state.get("names", {})),
+                   surnames={k: list(v) for k, v in state.get("surnames", {}).items()},
+                   roles={k: list(v) for k, v in state.get("roles", {}).items()})
