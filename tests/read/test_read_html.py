@@ -92,6 +92,7 @@ def test_script_only_page_is_e005() -> None:
 
 def test_declared_legacy_charset_is_honoured() -> None:
     text = "Правительство объявило о новом пакете мер поддержки фермеров в стране на этой неделе."
-    page = f"<html><head><meta charset='windows-1251'></head><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    page = (f"<html><head><meta charset='windows-1251'></head><body><article><p>{text}</p><p>{text}</p>"
+            "</article></body></html>")
     (doc,) = read_bytes(page.encode("cp1251"), "ru.html")
     assert text in doc.text and doc.meta.language == "ru"

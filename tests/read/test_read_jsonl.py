@@ -21,8 +21,8 @@ def _lines(*records: object) -> bytes:
 
 def test_records_with_metadata(write: Callable[[str, bytes], Path]) -> None:
     path = write("a.jsonl", _lines(
-        {"text": TEXT, "title": "Talks go on", "url": "https://www.presstv.ir/Detail/1", "published": "2021-05-26T08:00:00Z",
-         "id": "rec-1"},
+        {"text": TEXT, "title": "Talks go on", "url": "https://www.presstv.ir/Detail/1",
+         "published": "2021-05-26T08:00:00Z", "id": "rec-1"},
         {"text": TEXT + " More.", "outlet": "Tehran Times"},
         {"text": TEXT + " Other.", "outlet": {"name": "Local Paper", "domain": "localpaper.example"}},
     ))

@@ -17,7 +17,9 @@ _BY_SUFFIX = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc", ".warc.gz": "warc",
 }  # fmt: skip
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(rb"<(?:p|div|article|body|title|meta|script)\b[^>]*>", re.I)
 _SNIFF = 4096
 

@@ -61,10 +61,8 @@ def iter_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Docume
                 yield ReadError(ErrorCode.E003, uri, f"record payload over {max_bytes} bytes")
                 continue
             try:
-                if ctype in _HTML_TYPES:
-                    docs = read_html(payload, uri, url=uri)
-                else:
-                    docs = read_text(payload, uri, url=uri)
+                reader = read_html if ctype in _HTML_TYPES else read_text
+                docs = reader(payload, uri, url=uri)
             except ReadError as exc:
                 yield exc
                 continue
