@@ -378,3 +378,13 @@ def _check_sqlite_file(path: Path, n: int) -> None:
             json.loads(raw)
     finally:
         conn.close()
+
+
+def test_empty_id_is_not_found_even_with_one_document(store) -> None:  # type: ignore[no-untyped-def]
+    """Regression: an empty prefix used to match the only stored document."""
+    from spinscope import Document
+    from spinscope.errors import StoreError
+
+    store.add(Document("Only one document here.", "one.txt"))
+    with pytest.raises(StoreError, match="E011"):
+        store.get("")

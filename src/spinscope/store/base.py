@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,11 +67,11 @@ class Store(Protocol):
         """Return the stored analysis object of a document (or its text and meta if not analysed)."""
         ...
 
-    def list(self, limit: int = 50, offset: int = 0) -> list[StoredDocument]:
+    def list(self, limit: int = 50, offset: int = 0) -> builtins.list[StoredDocument]:
         """Return documents, most recently ingested first."""
         ...
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20) -> builtins.list[dict[str, Any]]:
         """Full-text search: `{"id","source","title","score","snippet"}`, best first."""
         ...
 

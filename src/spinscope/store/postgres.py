@@ -171,6 +171,8 @@ class PostgresStore:
 
     def get(self, doc_id: str) -> dict[str, Any]:
         """Return the stored analysis object of a document (an id or a unique id prefix)."""
+        if not doc_id.strip():
+            raise StoreError(ErrorCode.E011, repr(doc_id), "empty id")
         rows = self._query(
             "SELECT * FROM documents WHERE id = %s OR id LIKE %s LIMIT 2", (doc_id, _like_prefix(doc_id))
         )
@@ -197,7 +199,7 @@ class PostgresStore:
             return []
         # Only the words go to plainto_tsquery, so both engines search the same tokens.
         rows = self._query(_SEARCH, {"query": " ".join(words), "limit": limit})
-        return [{"id": r["id"], "source": r["source"], "title": r["title"], "score": round(float(r["score"]), 4),
+        return [{"id": r["id"], "source": r["source"], "title": r["title"], "score": float(f"{float(r['score']):.4g}"),
                  "snippet": r["snippet"]} for r in rows]
 
     def iter_analyses(self) -> Iterator[dict[str, Any]]:

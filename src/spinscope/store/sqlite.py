@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 import json
 import logging
 import sqlite3
@@ -102,6 +104,8 @@ class SqliteStore:
 
     def get(self, doc_id: str) -> dict[str, Any]:
         """Return the stored analysis object of a document (an id or a unique id prefix)."""
+        if not doc_id.strip():
+            raise StoreError(ErrorCode.E011, repr(doc_id), "empty id")
         rows = self._conn.execute(
             "SELECT * FROM documents WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
             (doc_id, _like_prefix(doc_id)),
@@ -113,7 +117,7 @@ class SqliteStore:
             raise StoreError(ErrorCode.E011, doc_id, "ambiguous id prefix" if rows else "")
         return stored_analysis(dict(rows[0]))
 
-    def list(self, limit: int = 50, offset: int = 0) -> list[StoredDocument]:
+    def list(self, limit: int = 50, offset: int = 0) -> builtins.list[StoredDocument]:
         """Return documents, most recently ingested first."""
         rows = self._conn.execute(
             "SELECT id, source, title, url, outlet, published, language, analysis IS NOT NULL AS analysed, ingested_at"
@@ -122,7 +126,7 @@ class SqliteStore:
         ).fetchall()
         return [StoredDocument(**{k: r[k] for k in r.keys()} | {"analysed": bool(r["analysed"])}) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20) -> builtins.list[dict[str, Any]]:
         """Full-text search with BM25 ranking; the query is treated as plain words, not FTS syntax."""
         match = _fts_query(query)
         if not match:
@@ -134,7 +138,7 @@ class SqliteStore:
             " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?",
             (match, limit),
         ).fetchall()
-        return [{"id": r["id"], "source": r["source"], "title": r["title"], "score": round(r["score"], 4),
+        return [{"id": r["id"], "source": r["source"], "title": r["title"], "score": float(f"{r['score']:.4g}"),
                  "snippet": r["snippet"]} for r in rows]
 
     def iter_analyses(self) -> Iterator[dict[str, Any]]:
