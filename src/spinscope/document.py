@@ -81,7 +81,8 @@ class Meta:
 class OffsetMap:
     """Maps document-text offsets back to source offsets.
 
-    Stored as sorted anchor pairs: text offset `t[i]` corresponds to source offset `s[i]`, and
+    Stored as sorted anchor pairs: text offset `t[i]` corresponds to source offset `s[i]` (character
+    offsets into the decoded source, not bytes), and
     offsets between anchors move in step. An empty map is the identity.
     """
 

@@ -52,3 +52,16 @@ def test_tampered_weights_are_refused(tmp_path: Path) -> None:
         f.write(b"\0")
     with pytest.raises(SpinscopeError, match="E020"):
         nlp.verify_model(copy)
+
+
+def test_entity_labels_agree_and_the_outlet_line_is_an_organisation(examples: list[Path]) -> None:
+    """Regression: the small model called "Qaddoumi" a GPE, "Habana Cuba" a PERSON and kept "RHC)--"."""
+    from spinscope.read import read_paths
+
+    (rhc,) = [d for d in read_paths([str(examples[0])]) if isinstance(d, Document)]
+    doc = Pipeline(["nlp"])(rhc)
+    labels = {(doc.text[s.start : s.end], s.label) for s in doc.spans("entities")}
+    assert ("Qaddoumi", "GPE") not in labels and ("Qaddoumi", "PERSON") in labels
+    assert ("Radio Habana Cuba", "ORG") in labels
+    assert not any(label == "PERSON" and "Habana" in text for text, label in labels)
+    assert all(text[-1].isalnum() or text.endswith(".") for text, _ in labels)

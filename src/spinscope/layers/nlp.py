@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -113,10 +114,60 @@ def _layers_from(doc: Document, parsed: spacy.tokens.Doc) -> Document:
         for t in parsed
         if not t.is_space
     ]
-    entities = [
-        Span(e.start_char, e.end_char, e.label_) for e in parsed.ents if e.label_ in ENTITY_LABELS and e.text.strip()
-    ]
+    raw = [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
+    entities = _clean_entities(doc.text, _with_outlet(doc, raw))
     return doc.with_layer("sentences", sentences).with_layer("tokens", tokens).with_layer("entities", entities)
+
+
+_EDGE = " \t\n\"'“”‘’()[]{}-–—,;:!?"  # not ".": "U.S." keeps its dot
+
+
+def _with_outlet(doc: Document, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Label every mention of the resolved outlet's name as one ORG, replacing what the model saw in it."""
+    outlet = doc.meta.outlet
+    if outlet is None or len(outlet.name) < 3:
+        return raw
+    mentions = [(m.start(), m.end()) for m in re.finditer(re.escape(outlet.name), doc.text)]
+    if not mentions:
+        return raw
+    kept = [e for e in raw if not any(e[0] < me and e[1] > ms for ms, me in mentions)]
+    return sorted(kept + [(ms, me, "ORG") for ms, me in mentions])
+
+
+def _clean_entities(text: str, raw: list[tuple[int, int, str]]) -> list[Span]:
+    """Trim punctuation off entity edges, drop letterless ones, and make labels agree within a document.
+
+    The small spaCy model labels the same name differently across sentences ("Qaddoumi" as PERSON
+    and as GPE); a name is given its majority label, and a bare surname of a PERSON stays a PERSON.
+    """
+    trimmed: list[tuple[int, int, str]] = []
+    for start, end, label in raw:
+        if label not in ENTITY_LABELS:
+            continue
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        if any(ch.isalpha() for ch in text[start:end]):
+            trimmed.append((start, end, label))
+    votes: dict[str, dict[str, int]] = {}
+    for start, end, label in trimmed:
+        key = text[start:end].lower()
+        votes.setdefault(key, {}).setdefault(label, 0)
+        votes[key][label] += 1
+    surnames = {text[s:e].split()[-1].lower() for s, e, lab in trimmed if lab == "PERSON" and len(text[s:e].split()) > 1}
+    out = []
+    for start, end, label in trimmed:
+        key = text[start:end].lower()
+        if key in surnames:
+            label = "PERSON"
+        else:
+            counts = votes[key]
+            best = max(counts.values())
+            if counts.get(label, 0) < best:
+                label = sorted(lab for lab, n in counts.items() if n == best)[0]
+        out.append(Span(start, end, label))
+    return out
 
 
 class NlpLayer(Layer):
