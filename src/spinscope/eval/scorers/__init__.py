@@ -1,0 +1,1 @@
+"""Official task scorers, reimplemented from the tasks' definitions."""
