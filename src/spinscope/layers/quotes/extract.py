@@ -144,6 +144,27 @@ def _whole_quotes(span: tuple[int, int], quotes: Sequence[QuoteSegment], cue: tu
     return start, end
 
 
+def _preceding_content(doc: Doc, verb: Token, lo: int, quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
+    """Content of a trailing attribution ("..., he said."): the clause before it, or the sentence before."""
+    text = doc.text
+    sent = verb.sent
+    start = sent.start_char
+    para = text.rfind("\n", 0, lo) + 1
+    start = max(start, para)
+    span = _trim(text, start, lo, quotes)
+    if span[1] - span[0] < 12:
+        prev_end = sent.start - 1
+        if prev_end < 0:
+            return []
+        prev = doc[prev_end].sent
+        if "\n" in text[prev.end_char : sent.start_char].strip(" "):
+            return []
+        span = _trim(text, prev.start_char, prev.end_char, quotes)
+        if span[1] - span[0] < 12:
+            return []
+    return [_whole_quotes(span, quotes, (lo, lo))]
+
+
 def _kind(text: str, frags: Sequence[tuple[int, int]], quotes: Sequence[QuoteSegment]) -> str:
     quoted = 0
     total = 0
@@ -228,6 +249,19 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
             # Headlines and list marks ("## Hamas official") leave symbols before the subject.
             while start < end and not (text[start].isalnum() or text[start] in "\"“'‘"):
                 start += 1
+            relcl = [c for c in subj.children if c.dep_ == "relcl" and c.i > subj.i]
+            if relcl:
+                # PolNeAR sources stop before a relative clause ("Zucker, who ...").
+                cut = relcl[0].left_edge
+                while cut.i > subj.i and doc[cut.i - 1].is_punct:
+                    cut = doc[cut.i - 1]
+                end = min(end, cut.idx)
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            dash = max(text.rfind(" — ", start, end), text.rfind(" -- ", start, end))
+            if dash != -1 and (text.rfind(")", start, dash) != -1 or text[start:dash].isupper()):
+                # A dateline ("RENO, Nev. (AP) — Donald Trump") is not part of the source.
+                start = dash + 3
             source = (start, end) if end > start else None
         if source:
             exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
@@ -237,15 +271,23 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
     adjacent = _adjacent_quotes(text, quotes, lo, hi)
     adjacent = [q for q in adjacent if doc.char_span(q.start, q.end, alignment_mode="expand") is not None]
     clause = None
+    clause_end: Token | None = None
     for dep in ("ccomp", "xcomp", "parataxis"):
         kids = [c for c in verb.children if c.dep_ == dep]
         if kids:
-            clause = kids[0]
+            # Prefer clauses after the cue; a mis-parse can split one reported clause into several.
+            right = [c for c in kids if c.i > verb.i]
+            clause = (right or kids)[0]
+            clause_end = (right or kids)[-1]
             break
     if adjacent and (clause is None or _quote_at(quotes, clause.idx) is not None):
         frags = [(q.start, q.end) for q in adjacent]
     elif clause is not None:
         span = _subtree_chars(clause, exclude)
+        if span and clause_end is not None and clause_end.i != clause.i:
+            tail = _subtree_chars(clause_end, exclude)
+            if tail and not any(tok.i in exclude for tok in doc[clause.i : clause_end.i]):
+                span = (span[0], max(span[1], tail[1]))
         if span:
             frags = [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
     else:
@@ -256,6 +298,8 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
             span = _subtree_chars(objs[0], exclude)
             if span:
                 frags = [_trim(text, *span, quotes)]
+    if not frags and source is not None and verb.lemma_ not in _OBJECT_IS_AUDIENCE:
+        frags = _preceding_content(doc, verb, lo, quotes)
     frags = [f for f in frags if f[1] > f[0]]
     if not frags:
         return None
