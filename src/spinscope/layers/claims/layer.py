@@ -1,0 +1,95 @@
+"""The `claims` layer: every sentence with a quantity or a check-worthiness score above a threshold.
+
+Span = the sentence; label "claim"; score = check-worthiness in [0, 1] from the shipped model; attrs
+`speaker_key` (from the quotes layer, None = the outlet is the claimant), `claimant` (the mention of the
+claimant in the text where one was found, {"start","end","name"}, else None) and `quantities` (each
+{"start","end","text","value","low","high","unit","approximate","measure","time"}).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from types import MappingProxyType
+from typing import Any
+
+from spinscope.document import Document, Span
+from spinscope.layers.base import Layer
+from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claimant
+from spinscope.layers.claims.quantities import extract_quantities
+from spinscope.layers.claims.worthiness import Sentence, load_model
+from spinscope.layers.nlp import parse
+
+__all__ = ["ClaimsLayer", "THRESHOLD"]
+
+logger = logging.getLogger(__name__)
+
+#: Sentences without a quantity are emitted from this check-worthiness on. The model's scores are
+#: calibrated on speech where ~1% of sentences are check-worthy, so this keeps roughly the top few percent.
+THRESHOLD = 0.10
+
+
+def _named_reporter(sent: Any) -> Claimant | None:
+    """A named subject of a reporting verb in the sentence ("Qaddoumi said"), for resolving later "he said"."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORT_VERBS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+                first = min(t.i for t in subj.subtree if t.dep_ == "compound" or t.i == subj.i)
+                span = sent.doc[first : subj.i + 1]
+                return Claimant(None, span.start_char, span.end_char, span.text)
+            if subj is not None and subj.pos_ == "NOUN":
+                # "the Hamas representative said": a role, still a named claimant.
+                first = min(t.i for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "det", "amod")
+                            or t.i == subj.i)
+                span = sent.doc[first : subj.i + 1]
+                return Claimant(None, span.start_char, span.end_char, span.text)
+    return None
+
+
+class ClaimsLayer(Layer):
+    """Scores sentences for check-worthiness and extracts their quantities and claimant."""
+
+    name = "claims"
+    requires = ("sentences", "tokens", "entities")
+    produces = ("claims",)
+    after = ("quotes",)
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.model = load_model()
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = parse(doc)
+        sents = list(parsed.sents)
+        texts = [s.text.strip() for s in sents]
+        batch = [Sentence(t, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "")
+                 for i, t in enumerate(texts)]
+        scores = self.model.score(batch)
+        spans: list[Span] = []
+        recent: list[Claimant] = []
+        for sent, score in zip(sents, scores, strict=True):
+            quantities = extract_quantities(sent)
+            if quantities or score >= self.threshold:
+                start, end = _trim(doc.text, sent.start_char, sent.end_char)
+                if end > start:
+                    pos = quantities[0]["start"] if quantities else start
+                    who = find_claimant(doc, sent, pos, recent)
+                    attrs = {"speaker_key": who.speaker_key, "claimant": who.mention(),
+                             "quantities": tuple(quantities)}
+                    spans.append(Span(start, end, "claim", float(score), MappingProxyType(attrs)))
+            reporter = _named_reporter(sent)
+            if reporter is not None:
+                recent.append(reporter)
+        return doc.with_layer("claims", spans)
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
+        """Process a stream of documents (the parse is shared through the nlp layer's cache)."""
+        for doc in docs:
+            yield self(doc)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    return start + (len(chunk) - len(chunk.lstrip())), end - (len(chunk) - len(chunk.rstrip()))
+
