@@ -229,7 +229,36 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 used.update(t.i for t in span or ())
     found.sort(key=lambda f: f.content[0])
-    return found
+    return _continue_quotes(text, found, quotes)
+
+
+def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """Join the quotations that follow an attributed quote with nothing but spaces between, across
+    paragraphs too, to that quote: the same speaker goes on ("...," he said. "...")."""
+    taken = [(s, e) for f in found for s, e in (*f.content, f.cue or (0, 0), f.source or (0, 0)) if e > s]
+
+    def free(q: QuoteSegment) -> bool:
+        return not any(s < q.end and q.start < e for s, e in taken)
+
+    out = []
+    for f in found:
+        if f.kind == "indirect" or _quote_at(quotes, f.content[-1][1] - 1) is None:
+            out.append(f)
+            continue
+        cursor = max(e for _, e in (*f.content, f.cue or (0, 0), f.source or (0, 0)))
+        frags = list(f.content)
+        for q in quotes:
+            if q.start < cursor:
+                continue
+            para_end = text.find("\n", q.end)
+            after = text[q.end : para_end if para_end != -1 else len(text)]
+            if text[cursor : q.start].strip(" .\n\t") or not free(q) or after.strip(" .,;:\t"):
+                break
+            frags.append((q.start, q.end))
+            taken.append((q.start, q.end))
+            cursor = q.end
+        out.append(Found(tuple(frags), f.cue, f.source, f.source_head, f.kind, f.score))
+    return out
 
 
 def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used: set[int], p: float) -> Found | None:

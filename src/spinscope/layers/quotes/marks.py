@@ -75,6 +75,8 @@ def find_quotes(text: str) -> list[QuoteSegment]:
     merged: list[QuoteSegment] = []
     carry: QuoteSegment | None = None
     for start, end in bounds:
+        if not text[start:end].strip():
+            continue  # blank lines between paragraphs neither open nor close a quote
         segs = _paragraph_quotes(text, start, end)
         if carry is not None:
             first_char = text[start:end].lstrip()[:1]

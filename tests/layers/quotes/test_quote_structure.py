@@ -1,0 +1,69 @@
+"""Quote structure: marks pairing, interrupted quotes, quotes running over paragraphs, vague sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.document import Document
+from spinscope.layers.nlp import NlpLayer
+from spinscope.layers.quotes import QuotesLayer, attributions_of
+from spinscope.layers.quotes.marks import find_quotes
+from spinscope.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipeline = Pipeline([NlpLayer(), QuotesLayer()])
+    return lambda text: pipeline(Document(text=text, source="test"))
+
+
+def test_curly_and_straight_marks_pair_within_a_paragraph() -> None:
+    text = 'He said “one thing” and then "another thing" today.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["“one thing”", '"another thing"']
+
+
+def test_a_quote_that_runs_over_paragraphs_is_one_segment() -> None:
+    text = '“First paragraph goes on\n\n“and the second one ends it.” Then prose.'
+    segments = find_quotes(text)
+    assert len(segments) == 1
+    assert text[segments[0].start:segments[0].end].endswith("ends it.”")
+
+
+def test_an_unclosed_quote_stops_at_the_paragraph_end() -> None:
+    text = '“Never closed here\n\nPlain prose follows.'
+    (segment,) = find_quotes(text)
+    assert text[segment.start:segment.end] == "“Never closed here"
+    assert not segment.closed
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote(run) -> None:
+    text = 'Officials met on Monday.\n\n"The talks were useful," Foreign Minister Ali Bagheri said, "and we will return next week."'
+    doc = run(text)
+    (quote,) = [q for q in doc.spans("quotes") if "talks" in q.text(text)]
+    parts = [text[p["start"]:p["end"]] for p in quote.attrs["parts"]]
+    assert parts == ['"The talks were useful,"', '"and we will return next week."']
+    assert quote.label == "direct"
+    assert quote.attrs["speaker"]["name"] == "Ali Bagheri"
+    (speaker,) = doc.spans("speakers")
+    assert speaker.attrs["roles"] == ["Foreign Minister"]
+
+
+def test_following_quote_paragraphs_belong_to_the_same_speaker(run) -> None:
+    text = ('Senator John Smith spoke on Friday. "We will win this fight," he said. "The people are with us."'
+            '\n\n"And they know it."\n\nThe vote is on Tuesday.')
+    doc = run(text)
+    (quote,) = doc.spans("quotes")
+    assert text[quote.attrs["parts"][-1]["start"]:quote.attrs["parts"][-1]["end"]] == '"And they know it."'
+    assert quote.attrs["speaker"]["name"] == "John Smith"
+    (attribution,) = attributions_of(doc)
+    assert len(attribution.content) == 3
+
+
+def test_vague_source_is_unnamed_not_a_person(run) -> None:
+    text = "Mahmoud Abbas spoke in Ramallah. Foreign media outlets have said the strikes demoralized the army."
+    doc = run(text)
+    (quote,) = [q for q in doc.spans("quotes") if "demoralized" in q.text(text)]
+    speaker = quote.attrs["speaker"]
+    assert text[speaker["start"]:speaker["end"]] == "Foreign media outlets"
+    assert speaker["key"] is None and speaker["name"] is None
+    assert quote.attrs["unnamed"] is True

@@ -1,0 +1,90 @@
+"""Speaker identity: name keys, stable ids, the cross-document linker and the corpus speaker index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from spinscope.document import Document, Span
+from spinscope.link.speaker_index import speaker_index
+from spinscope.link.speakers import SpeakerLinker, clean_name, name_key, org_key, speaker_id
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Khaled Qaddoumi", "Khaled al-Qaddoumi"),
+    ("Ayatollah Seyed Ebrahim Raeisi", "Ebrahim Raisi"),
+    ("Mohammad Baqeri", "Muhammad Bagheri"),
+    ("Mohammad Baqer Qalibaf", "Mohammad Qalibaf"),
+    ("Dr. Ali Akbar Velayati", "Ali Velayati"),
+])
+def test_name_variants_share_a_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+    assert speaker_id(name_key(a)) == speaker_id(name_key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Hillary Clinton", "Bill Clinton"),
+    ("Donald Trump", "Donald Trump Jr."),
+    ("Ali Khamenei", "Mojtaba Khamenei"),
+])
+def test_different_people_keep_different_keys(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def test_ids_are_stable_strings() -> None:
+    # Regression guard: ids are persisted in stores, so the derivation must never change silently.
+    assert speaker_id(name_key("Khaled Qaddoumi")) == "spk-5785c4b37b"
+    assert speaker_id(org_key("the Israel")) == speaker_id(org_key("Israel"))
+
+
+def test_clean_name_strips_titles_not_names() -> None:
+    assert clean_name("Major General Mohammad Baqeri") == "Mohammad Baqeri"
+    assert clean_name("Martin Luther King") == "Martin Luther King"
+
+
+def _doc(*names: str) -> Document:
+    spans = [Span(i, i + 1, "speaker", attrs={"key": name_key(n), "id": speaker_id(name_key(n)), "name": n,
+                                               "kind": "person", "aliases": [n], "roles": []})
+             for i, n in enumerate(names)]
+    return Document(text="x" * 10, source="t").with_layer("speakers", spans)
+
+
+def test_linker_resolves_a_lone_surname_only_when_unambiguous() -> None:
+    linker = SpeakerLinker()
+    linker.link(_doc("Khaled al-Qaddoumi"))
+    (span,) = linker.link(_doc("Qaddoumi")).spans("speakers")
+    assert span.attrs["id"] == speaker_id(name_key("Khaled Qaddoumi"))
+    assert span.attrs["name"] == "Khaled al-Qaddoumi"
+    linker.link(_doc("Hillary Clinton"))
+    linker.link(_doc("Bill Clinton"))
+    (clinton,) = linker.link(_doc("Clinton")).spans("speakers")
+    assert clinton.attrs["id"] not in {speaker_id(name_key("Hillary Clinton")), speaker_id(name_key("Bill Clinton"))}
+
+
+def test_linker_state_round_trips_through_json() -> None:
+    linker = SpeakerLinker()
+    linker.link(_doc("Khaled al-Qaddoumi", "Ali Akbar Velayati"))
+    restored = SpeakerLinker.from_state(json.loads(json.dumps(linker.state())))
+    (span,) = restored.link(_doc("Velayati")).spans("speakers")
+    assert span.attrs["id"] == speaker_id(name_key("Ali Akbar Velayati"))
+
+
+def test_speaker_index_groups_documents_and_counts_quotes() -> None:
+    q_id = speaker_id(name_key("Khaled Qaddoumi"))
+    lone = speaker_id(name_key("Qaddoumi"))
+    israel = speaker_id(org_key("Israel"))
+    analyses = [
+        {"id": "d1", "speakers": [{"id": q_id, "name": "Khaled Qaddoumi", "aliases": ["Qaddoumi"],
+                                   "roles": ["Hamas official"]}],
+         "quotes": [{"speaker": {"id": q_id}}, {"speaker": {"id": q_id}}, {"speaker": None}]},
+        {"id": "d2", "speakers": [{"id": lone, "name": "Qaddoumi", "aliases": ["Qaddoumi"], "roles": []},
+                                  {"id": israel, "name": "Israel", "aliases": ["Israel"], "roles": []}],
+         "quotes": [{"speaker": {"id": lone}}, {"speaker": {"id": israel}}]},
+    ]
+    rows = {r["name"]: r for r in speaker_index(analyses)}
+    assert set(rows) == {"Khaled Qaddoumi", "Israel"}
+    assert rows["Khaled Qaddoumi"]["documents"] == ["d1", "d2"]
+    assert rows["Khaled Qaddoumi"]["quotes"] == 3
+    assert rows["Israel"]["quotes"] == 1
+    assert set(rows["Israel"]) == {"id", "name", "aliases", "roles", "documents", "quotes"}
