@@ -28,6 +28,8 @@ REPORT_VERBS = frozenset({
     "deny", "affirm", "maintain", "suggest", "indicate", "show", "acknowledge", "believe", "put", "cite",
     "quote", "record", "count", "disclose", "emphasize", "emphasise", "point", "recall", "accuse", "mention",
 })
+DISPUTE_VERBS = frozenset({"dismiss", "deny", "reject", "dispute", "refute", "contest", "challenge", "question",
+                           "debunk"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
 
@@ -51,14 +53,18 @@ class Claimant:
 OUTLET = Claimant(None, None, None, None)
 
 
-def _from_quotes(quotes: tuple[Span, ...], pos: int) -> Claimant | None:
-    for q in quotes:
-        if q.start <= pos < q.end:
-            ref = q.attrs.get("speaker")
-            if not ref:
-                return None
-            return Claimant(str(ref.get("key")) if ref.get("key") is not None else None, int(ref["start"]),
-                            int(ref["end"]), ref.get("name"))
+def _from_quotes(quotes: tuple[Span, ...], pos: int, within: tuple[int, int] | None = None) -> Claimant | None:
+    """The speaker of the quote holding `pos`, or (given `within`) of the quote overlapping it most."""
+    hits = [q for q in quotes if q.start <= pos < q.end]
+    if not hits and within is not None:
+        overlap = [(min(q.end, within[1]) - max(q.start, within[0]), q) for q in quotes]
+        hits = [q for o, q in sorted(overlap, key=lambda x: -x[0]) if o > 0][:1]
+    for q in hits:
+        ref = q.attrs.get("speaker")
+        if not ref:
+            return None
+        return Claimant(str(ref.get("key")) if ref.get("key") is not None else None, int(ref["start"]),
+                        int(ref["end"]), ref.get("name"))
     return None
 
 
@@ -119,19 +125,28 @@ def _paragraph_start(text: str, pos: int) -> int:
     return cut + 1
 
 
-def find_claimant(doc: Document, sent: SpacySpan, pos: int, recent: list[Claimant]) -> Claimant:
+def find_claimant(doc: Document, sent: SpacySpan, pos: int | None, recent: list[Claimant]) -> Claimant:
     """Return the claimant of the claim at character `pos` in sentence `sent`.
 
-    `recent` holds the claimants found earlier in the document (most recent last); it resolves
+    `pos` None means the sentence as a whole (a claim without a quantity). `recent` holds the claimants found earlier in the document (most recent last); it resolves
     "he said" and quotations whose cue sits in another sentence.
     """
     quotes = doc.spans("quotes")
     if "quotes" in doc.layers:
-        found = _from_quotes(quotes, pos)
-        return found if found is not None else OUTLET
+        found = _from_quotes(quotes, sent.start_char if pos is None else pos,
+                             (sent.start_char, sent.end_char) if pos is None else None)
+        if found is not None and (found.speaker_key is not None or found.name):
+            return found
+        # Not inside an attributed quote: the rule below may still find the mention, but no speaker key.
     parsed = sent.doc
-    tok = next((t for t in sent if t.idx <= pos < t.idx + len(t.text)), sent.root)
-    subj = _report_subject(tok)
+    if pos is None:
+        tok = sent.root
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) \
+            if tok.lemma_.lower() in REPORT_VERBS | DISPUTE_VERBS else None
+        pos = sent.start_char
+    else:
+        tok = next((t for t in sent if t.idx <= pos < t.idx + len(t.text)), sent.root)
+        subj = _report_subject(tok)
     if subj is not None:
         if subj.lower_ in PRONOUNS:
             named = next((c for c in reversed(recent) if c.name), None)

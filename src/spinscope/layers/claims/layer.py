@@ -19,6 +19,7 @@ from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claima
 from spinscope.layers.claims.quantities import extract_quantities
 from spinscope.layers.claims.worthiness import Sentence, load_model
 from spinscope.layers.nlp import parse
+from spinscope.link.claims import find_dispute
 
 __all__ = ["ClaimsLayer", "THRESHOLD"]
 
@@ -70,10 +71,11 @@ class ClaimsLayer(Layer):
         recent: list[Claimant] = []
         for sent, score in zip(sents, scores, strict=True):
             quantities = extract_quantities(sent)
-            if quantities or score >= self.threshold:
+            # A sentence rejecting figures is kept whatever its score: link.claims ties it to what it disputes.
+            if quantities or score >= self.threshold or find_dispute(sent.text) is not None:
                 start, end = _trim(doc.text, sent.start_char, sent.end_char)
                 if end > start:
-                    pos = quantities[0]["start"] if quantities else start
+                    pos = quantities[0]["start"] if quantities else None
                     who = find_claimant(doc, sent, pos, recent)
                     attrs = {"speaker_key": who.speaker_key, "claimant": who.mention(),
                              "quantities": tuple(quantities)}

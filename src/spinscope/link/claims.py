@@ -1,0 +1,250 @@
+"""Claims across documents: group claims about the same measure and event, surface disagreements.
+
+Works on analysis dicts (`spinscope/analysis-1`, as the store yields them), so it runs over a store or
+over the output of one `analyze` run alike. Two kinds of disagreement are reported:
+- a *conflict*: one group (same measure, same event) holds figures whose ranges do not overlap;
+- a *dispute*: a sentence that rejects figures ("dismissed the casualty figures given by the Israeli
+  authorities ... as not accurate"), linked to the claims whose measure and claimant it names.
+
+The event of a claim is approximated by the places and groups named in its sentence (GPE/NORP/LOC/
+EVENT entities) and, where both are known, publication dates less than `window_days` apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["ClaimRef", "ClaimGroup", "Dispute", "ClaimLinks", "link_claims", "measure_key", "find_dispute",
+           "MEASURE_FAMILIES"]
+
+logger = logging.getLogger(__name__)
+
+#: Measures that name the same thing in different words share a family key.
+MEASURE_FAMILIES = {
+    "killed": "casualties (killed)", "dead": "casualties (killed)", "died": "casualties (killed)",
+    "deaths": "casualties (killed)", "death": "casualties (killed)", "fatalities": "casualties (killed)",
+    "martyred": "casualties (killed)", "slain": "casualties (killed)", "casualties": "casualties",
+    "casualty": "casualties", "toll": "casualties (killed)", "wounded": "casualties (wounded)",
+    "injured": "casualties (wounded)", "injuries": "casualties (wounded)", "arrested": "arrests",
+    "detained": "arrests", "displaced": "displaced", "fired": "projectiles fired", "launched": "projectiles fired",
+}
+_PEOPLE = {"people", "persons", "civilians", "soldiers", "palestinians", "israelis", "children", "women",
+           "fighters", "troops", "men", "settlers", "residents", "protesters", "officers"}
+_EVENT_ENTS = {"GPE", "NORP", "LOC", "EVENT", "FAC"}
+_DISPUTE_CUE = re.compile(
+    r"\b(dismiss\w*|den(?:y|ies|ied)|reject\w*|disput\w*|refut\w*|contest\w*|challeng\w*|question\w*|debunk\w*|"
+    r"cast\w* doubt)\b", re.I)
+_FALSE_CUE = re.compile(r"\b(not accurate|inaccurate|false|exaggerat\w*|fabricat\w*|untrue|lies|misleading|wrong|"
+                        r"higher than|lower than|underestimat\w*|overestimat\w*)\b", re.I)
+_FIGURE = re.compile(r"\b(?:(\w+)\s+)?(figures?|numbers?|toll|counts?|statistics|data|estimates?|tallies|tally)\b"
+                     r"(?:\s+(?:given|released|published|announced|provided|issued|reported)?\s*(?:by|from|of)\s+"
+                     r"(?:the\s+)?([A-Z][\w-]*(?:\s+[a-z]+)?))?", re.I)
+_STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def measure_key(measure: str | None) -> str | None:
+    """Normalise a measure to a grouping key: a family where one is known, else its words."""
+    if not measure:
+        return None
+    words = re.findall(r"[a-z]+", measure.lower())
+    for w in reversed(words):
+        if w in MEASURE_FAMILIES:
+            return MEASURE_FAMILIES[w]
+    return " ".join(w for w in words if w not in _STOP) or None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """One quantity of one claim in one document."""
+
+    doc_id: str
+    claim: int
+    quantity: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    measure: str | None
+    claimant: str | None
+    outlet: str | None
+    published: str | None
+
+    def bounds(self) -> tuple[float, float]:
+        """The range the figure allows (an open end is infinite)."""
+        lo = self.low if self.low is not None else (self.value if self.value is not None else float("-inf"))
+        hi = self.high if self.high is not None else (self.value if self.value is not None else float("inf"))
+        if self.low is not None and self.high is None and self.value is not None and self.value != self.low:
+            hi = float("inf")
+        return lo, hi
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"doc_id": self.doc_id, "claim": self.claim, "quantity": self.quantity, "text": self.text,
+                "value": self.value, "low": self.low, "high": self.high, "measure": self.measure,
+                "claimant": self.claimant, "outlet": self.outlet, "published": self.published}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims about one measure of one event, from one or many documents."""
+
+    key: str
+    event: tuple[str, ...]
+    members: tuple[ClaimRef, ...]
+
+    @property
+    def conflicting(self) -> bool:
+        """Whether two figures of the group cannot both be right (their ranges do not overlap)."""
+        spans = [m.bounds() for m in self.members]
+        return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(spans) for b in spans[i + 1 :])
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"measure": self.key, "event": list(self.event), "conflicting": self.conflicting,
+                "claims": [m.to_json() for m in self.members]}
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A sentence rejecting figures, and the claims it rejects."""
+
+    doc_id: str
+    claim: int
+    text: str
+    claimant: str | None
+    target: str
+    disputed: tuple[ClaimRef, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"doc_id": self.doc_id, "claim": self.claim, "text": self.text, "claimant": self.claimant,
+                "target": self.target, "disputed": [d.to_json() for d in self.disputed]}
+
+
+@dataclass(frozen=True)
+class ClaimLinks:
+    """The result of linking: groups (several claims each) and disputes."""
+
+    groups: tuple[ClaimGroup, ...] = ()
+    disputes: tuple[Dispute, ...] = field(default_factory=tuple)
+
+    @property
+    def conflicts(self) -> tuple[ClaimGroup, ...]:
+        """Groups whose figures disagree."""
+        return tuple(g for g in self.groups if g.conflicting)
+
+
+def find_dispute(text: str) -> tuple[str, str | None, str | None] | None:
+    """If a sentence rejects figures, return (target phrase, measure family, named source), else None."""
+    if not (_DISPUTE_CUE.search(text) or _FALSE_CUE.search(text)):
+        return None
+    m = _FIGURE.search(text)
+    if m is None:
+        return None
+    qualifier, source = m.group(1), m.group(3)
+    family = MEASURE_FAMILIES.get((qualifier or "").lower())
+    if family is None and qualifier and qualifier.lower() in ("casualty", "death", "victim"):
+        family = "casualties"
+    return m.group(0), family, source
+
+
+def _claimant_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
+    sid = claim.get("speaker_id")
+    if sid:
+        for s in analysis.get("speakers", ()):
+            if s.get("id") == sid:
+                return str(s.get("name") or sid)
+        return str(sid)
+    mention = claim.get("claimant")
+    if isinstance(mention, dict) and mention.get("name"):
+        return str(mention["name"])
+    return None
+
+
+def _event(analysis: dict[str, Any], claim: dict[str, Any]) -> tuple[str, ...]:
+    names = {e["text"] for e in analysis.get("entities", ())
+             if e.get("label") in _EVENT_ENTS and claim["start"] <= e["start"] < claim["end"]}
+    return tuple(sorted(names))
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _same_event(a: tuple[str, ...], b: tuple[str, ...], da: dt.date | None, db: dt.date | None,
+                window_days: int) -> bool:
+    if da and db and abs((da - db).days) > window_days:
+        return False
+    if not a or not b:
+        return True  # a sentence naming no place leaves only the measure and the date to go on
+    return bool({_stem(x) for x in a} & {_stem(x) for x in b})
+
+
+def _refs(analyses: Iterable[dict[str, Any]]) -> list[tuple[ClaimRef, tuple[str, ...], dict[str, Any]]]:
+    refs = []
+    for analysis in analyses:
+        meta = analysis.get("meta") or {}
+        outlet = (meta.get("outlet") or {}).get("name")
+        for ci, claim in enumerate(analysis.get("claims", ())):
+            for qi, q in enumerate(claim.get("quantities", ())):
+                if q.get("unit") in ("days", "years", "months", "weeks", "hours", "decades"):
+                    continue  # durations are rarely what sources disagree about
+                ref = ClaimRef(str(analysis.get("id")), ci, qi, q.get("text", ""), q.get("value"), q.get("low"),
+                               q.get("high"), q.get("measure"), _claimant_name(analysis, claim), outlet,
+                               meta.get("published"))
+                refs.append((ref, _event(analysis, claim), claim))
+    return refs
+
+
+def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> ClaimLinks:
+    """Group the quantities of all documents by measure and event; link disputes to what they dispute."""
+    docs = list(analyses)
+    refs = _refs(docs)
+    groups: list[tuple[str, tuple[str, ...], list[ClaimRef]]] = []
+    for ref, event, _claim in refs:
+        key = measure_key(ref.measure)
+        if key is None:
+            continue
+        for gkey, gevent, members in groups:
+            if gkey == key and _same_event(gevent, event, _date(members[0].published), _date(ref.published),
+                                           window_days):
+                members.append(ref)
+                break
+        else:
+            groups.append((key, event, [ref]))
+    out_groups = tuple(ClaimGroup(k, e, tuple(m)) for k, e, m in groups
+                       if len({(r.doc_id, r.claim) for r in m}) > 1)
+    disputes = []
+    for analysis in docs:
+        for ci, claim in enumerate(analysis.get("claims", ())):
+            found = find_dispute(claim.get("text", ""))
+            if found is None:
+                continue
+            target, family, source = found
+            disputed = []
+            for ref, _event_names, _claim in refs:
+                if ref.doc_id == analysis.get("id") and ref.claim == ci:
+                    continue
+                key = measure_key(ref.measure) or ""
+                if family and not key.startswith(family.split(" (")[0]):
+                    continue
+                if source and not (ref.claimant and _stem(source) in {_stem(w) for w in ref.claimant.split()}):
+                    continue
+                disputed.append(ref)
+            if disputed:
+                disputes.append(Dispute(str(analysis.get("id")), ci, claim.get("text", ""),
+                                        _claimant_name(analysis, claim), target, tuple(disputed)))
+    logger.info("linked %d groups, %d disputes", len(out_groups), len(disputes))
+    return ClaimLinks(out_groups, tuple(disputes))
