@@ -1,0 +1,1 @@
+"""Seeded training of the shipped models, from ../shared/data only."""
