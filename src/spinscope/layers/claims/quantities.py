@@ -30,7 +30,13 @@ PERCENT_WORDS = {"percent", "%", "pct", "percentage"}
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
                   "rial": "IRR", "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "ruble": "RUB", "rubles": "RUB",
-                  "roubles": "RUB", "yuan": "CNY", "rupees": "INR", "pesos": "peso"}
+                  "roubles": "RUB", "yuan": "CNY", "rupees": "INR", "pesos": "peso", "crowns": "SEK",
+                  "kronor": "SEK"}
+MEASURE_UNITS = {"mile": "miles", "miles": "miles", "km": "km", "kilometers": "km", "kilometres": "km",
+                 "meters": "m", "metres": "m", "tons": "tons", "tonnes": "tonnes", "kg": "kg", "kilograms": "kg",
+                 "acres": "acres", "hectares": "hectares", "barrels": "barrels", "gallons": "gallons",
+                 "liters": "liters", "litres": "liters", "square": None}
+IDIOM_HEADS = {"point", "time", "way", "hand", "side", "another", "day"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 NAME_ENTS = {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "LOC", "NORP"}
@@ -80,12 +86,25 @@ def _is_number(tok: Token) -> bool:
 def _excluded(tok: Token) -> bool:
     """Calendar references, ordinals and numbers that are part of a name."""
     low = tok.lower_
-    if tok.ent_type_ in ("ORDINAL", "TIME") or ":" in low or re.search(r"\d[-/]\d", low):
+    doc = tok.doc
+    if tok.ent_type_ == "ORDINAL" or ":" in low or re.search(r"\d[-/]\d", low) or low == "911":
+        return True  # ordinals, clock times, dates and codes; 911 is a phone number
+    if tok.ent_type_ == "TIME" and any(t.lower_ in ("am", "pm", "a.m.", "p.m.", "o'clock") for t in doc[tok.i : tok.i + 3]):
         return True
+    if "year-old" in doc[tok.i : tok.i + 5].text.replace(" ", "") or "years old" in doc[tok.i : tok.i + 4].text:
+        return True  # ages describe a person; they are not counted claims
+    if tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text in ("-", "/") \
+            and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].text[:1].isdigit():
+        return True  # the head of a code such as "32-135"
+    if low in ("one", "a", "an") and tok.head.lemma_.lower() in IDIOM_HEADS:
+        return True  # "at one point", "one way"
     if tok.i >= 2 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].text in ("-", "/") \
             and any(c.isdigit() for c in tok.doc[tok.i - 2].text):
         return True  # the tail of a date or code such as "2021-05-26" or "9/11"
-    if tok.ent_type_ == "DATE":
+    counts_thing = tok.dep_ == "nummod" and tok.head.lemma_.lower() not in DURATION_UNITS \
+        and tok.head.lower_ not in MONTHS and tok.head.pos_ == "NOUN" \
+        and not any(t.lower_ in MONTHS for t in doc[max(tok.i - 2, 0) : tok.i + 3])
+    if tok.ent_type_ in ("DATE", "TIME") and not counts_thing:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         words = {t.lower_ for t in ent} if ent is not None else set()
         if words & MONTHS or any(_YEAR.match(w) for w in words):
@@ -228,6 +247,8 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
     """Return the quantities of one sentence in the claims contract form (offsets into the document text)."""
     doc = sent.doc
     out: list[dict[str, Any]] = []
+    if not any(t.is_alpha and not _is_number(t) for t in sent):
+        return out  # a list number ("1.") or a bare figure is no claim
     i = sent.start
     while i < sent.end:
         tok = doc[i]
@@ -272,6 +293,8 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             unit, last, core = "percent", j + 1, nxt
         elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
             unit, last, core = CURRENCY_WORDS[nxt.lower_], j + 1, nxt
+        elif nxt is not None and nxt.lower_ in MEASURE_UNITS and MEASURE_UNITS[nxt.lower_]:
+            unit, last, core = MEASURE_UNITS[nxt.lower_], j + 1, nxt
         elif nxt is not None and nxt.text == "-" and j + 1 < sent.end and doc[j + 1].lemma_.lower() in DURATION_UNITS:
             # "33-day war": a duration qualifying the noun it modifies.
             unit, last, core = DURATION_UNITS[doc[j + 1].lemma_.lower()], j + 2, doc[j + 1]
@@ -294,12 +317,17 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                 verb = _verb_of(core)
             else:
                 counted = _counted(core)
+                if counted is not None and counted.lower_ in CURRENCY_WORDS and unit is None:
+                    unit = CURRENCY_WORDS[counted.lower_]  # "thousands of dollars"
                 anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
                 verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
                 parts = [_noun_text(counted)] if counted is not None else []
                 if verb is not None:
                     parts.append(participle(verb))
                 measure = " ".join(parts) or None
+        if amount.value == 1 and unit is None and verb is None:
+            i = max(last, i + 1)
+            continue  # "one source is", "one such fugitive": an article, not a counted event
         span_start = doc[first].idx
         span_end = doc[last - 1].idx + len(doc[last - 1].text)
         out.append({
