@@ -14,9 +14,9 @@ UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mn": 1_000_000}
 
 #: Plural amount words that name an order of magnitude, not a number: bounds as (low, high).
@@ -73,7 +73,7 @@ def word_value(word: str) -> float | None:
 
 def read_amount(words: list[str]) -> Amount | None:
     """Read a sequence of number words ("1.5", "million"; "twenty", "-", "seven"; "dozens") as one amount."""
-    words = [w for w in words if w not in ("-", "and", ",")]
+    words = [w for w in words if w.lower() not in ("-", "and", ",", "of")]
     if not words:
         return None
     low_words = [w.lower() for w in words]
@@ -84,8 +84,7 @@ def read_amount(words: list[str]) -> Amount | None:
     if len(low_words) == 2 and low_words[0] in VAGUE and low_words[1].rstrip("s") in SCALES:
         lo, hi = VAGUE[low_words[0]]
         scale = SCALES[low_words[1].rstrip("s")]
-        factor = 1 if low_words[0] in ("tens", "10s", "dozens", "scores", "hundreds", "100s") else 1
-        return Amount(None, lo * scale * factor, hi * scale * factor, True)
+        return Amount(None, lo * scale, hi * scale, True)
     total = 0.0
     current: float | None = None
     for w in low_words:

@@ -1,0 +1,92 @@
+"""`spinscope claims`: list stored claims with their quantities, filtered by speaker, outlet, measure and date."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import typer
+
+__all__ = ["register", "iter_claims"]
+
+logger = logging.getLogger(__name__)
+
+
+def _speaker_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
+    sid = claim.get("speaker_id")
+    for s in analysis.get("speakers", ()):
+        if sid and s.get("id") == sid:
+            return str(s.get("name"))
+    return None
+
+
+def iter_claims(analyses: Iterable[dict[str, Any]], speaker: str | None = None, outlet: str | None = None,
+                measure: str | None = None, since: str | None = None, until: str | None = None,
+                ) -> Iterator[dict[str, Any]]:
+    """Yield one flat record per stored claim that passes every given filter (case-insensitive substrings)."""
+    for analysis in analyses:
+        meta = analysis.get("meta") or {}
+        out_name = (meta.get("outlet") or {}).get("name")
+        published = meta.get("published")
+        if outlet and outlet.lower() not in (out_name or "").lower():
+            continue
+        # Partial dates ("--11-03") cannot be ordered against a full date: they pass no date filter.
+        if (since or until) and not (published and published[:1].isdigit()):
+            continue
+        if since and published < since:
+            continue
+        if until and published > until:
+            continue
+        for claim in analysis.get("claims", ()):
+            name = _speaker_name(analysis, claim)
+            if speaker and speaker.lower() not in (name or "").lower() \
+                    and speaker.lower() != str(claim.get("speaker_id") or "").lower():
+                continue
+            quantities = list(claim.get("quantities", ()))
+            if measure and not any(measure.lower() in (q.get("measure") or "").lower() for q in quantities):
+                continue
+            yield {"doc_id": analysis.get("id"), "source": analysis.get("source"), "outlet": out_name,
+                   "published": published, "start": claim["start"], "end": claim["end"], "text": claim["text"],
+                   "score": claim.get("score"), "speaker_id": claim.get("speaker_id"), "speaker": name,
+                   "quantities": quantities}
+
+
+def _line(rec: dict[str, Any]) -> str:
+    who = rec["speaker"] or rec["outlet"] or "(outlet)"
+    figures = "; ".join(f"{q.get('text')} [{q.get('measure') or '?'}]" for q in rec["quantities"])
+    text = rec["text"] if len(rec["text"]) <= 160 else rec["text"][:157] + "..."
+    return f"{rec['doc_id']}\t{rec['score']:.2f}\t{who}\t{figures}\t{text}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `claims` command."""
+
+    @app.command("claims")
+    def claims_command(
+        store: str | None = typer.Option(None, "--store", help="Store path or URL (default: the per-user store)."),
+        speaker: str | None = typer.Option(None, "--speaker", help="Only claims whose claimant name contains S."),
+        outlet: str | None = typer.Option(None, "--outlet", help="Only claims from outlets whose name contains O."),
+        measure: str | None = typer.Option(None, "--measure", help="Only claims with a quantity whose measure contains M."),
+        since: str | None = typer.Option(None, "--since", help="Published on or after this ISO date."),
+        until: str | None = typer.Option(None, "--until", help="Published on or before this ISO date."),
+        fmt: str = typer.Option("text", "--format", help="text or jsonl."),
+    ) -> None:
+        """List stored claims (numbers first of all) with their claimant and quantities."""
+        from spinscope.errors import SpinscopeError
+        from spinscope.store import open_store
+
+        if fmt not in ("text", "jsonl"):
+            typer.echo("--format must be text or jsonl", err=True)
+            raise typer.Exit(2)
+        try:
+            st = open_store(store)
+        except SpinscopeError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(3) from exc
+        try:
+            for rec in iter_claims(st.iter_analyses(), speaker, outlet, measure, since, until):
+                typer.echo(json.dumps(rec, ensure_ascii=False) if fmt == "jsonl" else _line(rec))
+        finally:
+            st.close()

@@ -1,0 +1,101 @@
+"""The claims layer on the two shipped examples: quantities, measures, claimants and dispute sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spinscope.document import Document, Span
+from spinscope.layers.claims import ClaimsLayer
+from spinscope.layers.nlp import NlpLayer
+from spinscope.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+@pytest.fixture(scope="module")
+def claims_by_text() -> dict[str, dict]:
+    pipe = Pipeline([NlpLayer(), ClaimsLayer()])
+    out = {}
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        doc = pipe(Document(path.read_text(encoding="utf-8"), str(path)))
+        for c in doc.spans("claims"):
+            for q in c.attrs["quantities"]:
+                out[q["text"]] = {**q, "sentence": doc.text[c.start : c.end], "claimant": c.attrs["claimant"],
+                                  "score": c.score}
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "approximate", "measure"),
+    [
+        ("12", 12, 12, 12, False, "people killed"),
+        ("at least six", 6, 6, None, True, "airbases attacked"),
+        ("70 percent", 70, 70, 70, False, "share of Israelis hiding underground"),
+        ("hundreds", None, 200, 999, True, "rockets fired"),
+        ("twenty-seven days", 27, 27, 27, False, "duration of Operation Al-Aqsa Flood"),
+        ("dozens", None, 24, 99, True, "UN resolutions"),
+    ],
+)
+def test_example_quantities(claims_by_text, text, value, low, high, approximate, measure) -> None:
+    q = claims_by_text[text]
+    assert (q["value"], q["low"], q["high"], q["approximate"], q["measure"]) == (value, low, high, approximate, measure)
+
+
+def test_vague_tens_of_tanks_is_destroyed_tanks(claims_by_text) -> None:
+    tens = [q for t, q in claims_by_text.items() if t == "10s"]
+    assert tens and tens[0]["approximate"] and tens[0]["value"] is None
+
+
+def test_percent_unit_and_duration_units(claims_by_text) -> None:
+    assert claims_by_text["70 percent"]["unit"] == "percent"
+    assert claims_by_text["12 days"]["unit"] == "days"
+    assert claims_by_text["33-day"]["measure"] == "duration of war"
+
+
+def test_calendar_references_are_not_quantities(claims_by_text) -> None:
+    # Regression: years, decades and clock times were read as counts.
+    for text in ("2006", "2005", "1990s", "2:00am", "23:00", "2007", "05-26"):
+        assert not any(text in t for t in claims_by_text), text
+
+
+def test_claimant_without_quotes_layer(claims_by_text) -> None:
+    assert claims_by_text["12"]["claimant"]["name"] == "Israel"
+    assert claims_by_text["hundreds"]["claimant"] is None  # the outlet's own statement
+    # "He said ... left 70 percent": not Israel, who only "announced" a ceasefire in an adverbial clause.
+    assert claims_by_text["70 percent"]["claimant"]["name"] != "Israel"
+
+
+def test_every_claim_has_score_in_unit_interval(claims_by_text) -> None:
+    assert all(0.0 <= q["score"] <= 1.0 for q in claims_by_text.values())
+
+
+def test_stand_in_quote_gives_speaker_key() -> None:
+    text = "Israel said 12 people were killed by rockets fired from Gaza."
+    doc = NlpLayer()(Document(text, "t"))
+    start = text.index("12")
+    quote = Span(start, len(text) - 1, "indirect",
+                 attrs={"speaker": {"start": 0, "end": 6, "key": "org israel", "name": "Israel"}})
+    doc = ClaimsLayer()(doc.with_layer("quotes", [quote]))
+    (claim,) = doc.spans("claims")
+    assert claim.attrs["speaker_key"] == "org israel"
+    # Outside every quote: no speaker key (the outlet is the claimant).
+    doc2 = ClaimsLayer()(NlpLayer()(Document(text, "t")).with_layer("quotes", []))
+    assert doc2.spans("claims")[0].attrs["speaker_key"] is None
+
+
+def test_dispute_sentence_is_kept() -> None:
+    text = ("Al-Qaddoumi also dismissed the casualty figures given by the Israeli authorities, saying they were "
+            "“not accurate”. The weather was fine.")
+    doc = ClaimsLayer()(NlpLayer()(Document(text, "t")))
+    assert any("dismissed" in doc.text[c.start : c.end] for c in doc.spans("claims"))
+
+
+def test_real_quotes_layer_gives_speaker_keys() -> None:
+    pytest.importorskip("spinscope.layers.quotes", reason="quotes layer not installed")
+    doc = Pipeline(["nlp", "quotes", "claims"])(
+        Document((EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8"), "ex"))
+    keyed = [c for c in doc.spans("claims") if c.attrs["speaker_key"] is not None]
+    twelve = [c for c in doc.spans("claims") if "12 people were killed" in doc.text[c.start : c.end]]
+    assert keyed and twelve and twelve[0].attrs["claimant"]["name"] == "Israel"

@@ -1,0 +1,68 @@
+"""Linking claims across documents: the second example's dispute of Israel's casualty figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spinscope.document import Document
+from spinscope.export.analysis import to_analysis
+from spinscope.layers.claims import ClaimsLayer
+from spinscope.layers.nlp import NlpLayer
+from spinscope.link.claims import find_dispute, link_claims, measure_key
+from spinscope.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_measure_families() -> None:
+    assert measure_key("people killed") == measure_key("soldiers died") == "casualties (killed)"
+    assert measure_key("airbases attacked") == "airbases attacked"
+
+
+def test_find_dispute() -> None:
+    found = find_dispute("Al-Qaddoumi also dismissed the casualty figures given by the Israeli authorities, "
+                         "saying they were “not accurate”.")
+    assert found is not None and found[1] == "casualties" and found[2].startswith("Israeli")
+    assert find_dispute("Israel said 12 people were killed.") is None
+
+
+@pytest.mark.parametrize("with_quotes", [False, True])
+def test_example_dispute_links_the_casualty_figure(with_quotes: bool) -> None:
+    layers = ["nlp", "claims"]
+    if with_quotes:
+        pytest.importorskip("spinscope.layers.quotes", reason="quotes layer not installed")
+        layers.insert(1, "quotes")
+    pipe = Pipeline(layers) if with_quotes else Pipeline([NlpLayer(), ClaimsLayer()])
+    analyses = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        analysis = to_analysis(pipe(Document(path.read_text(encoding="utf-8"), str(path))))
+        if not with_quotes:
+            # Without speaker ids, the claimant mention travels in the claim (as the store would keep it).
+            doc = pipe(Document(path.read_text(encoding="utf-8"), str(path)))
+            for c, span in zip(analysis["claims"], doc.spans("claims"), strict=True):
+                c["claimant"] = span.attrs["claimant"]
+        analyses.append(analysis)
+    links = link_claims(analyses)
+    disputes = [d for d in links.disputes if "dismissed the casualty figures" in d.text]
+    assert disputes, "the dispute sentence was not linked"
+    texts = {ref.text for d in disputes for ref in d.disputed}
+    measures = {ref.measure for d in disputes for ref in d.disputed}
+    assert "12" in texts and "people killed" in measures
+
+
+def test_groups_and_conflicts() -> None:
+    def analysis(doc_id: str, value: int, published: str) -> dict:
+        text = f"Officials said {value} people were killed in Gaza."
+        return {"id": doc_id, "meta": {"published": published, "outlet": {"name": doc_id}},
+                "entities": [{"start": text.index("Gaza"), "end": text.index("Gaza") + 4, "text": "Gaza",
+                              "label": "GPE"}],
+                "speakers": [], "claims": [{"start": 0, "end": len(text), "text": text, "speaker_id": None,
+                                            "quantities": [{"text": str(value), "value": value, "low": value,
+                                                            "high": value, "unit": None, "measure": "people killed"}]}]}
+
+    links = link_claims([analysis("a", 12, "2021-05-20"), analysis("b", 30, "2021-05-21"),
+                         analysis("c", 5, "2022-01-01")])
+    assert len(links.groups) == 1 and {m.doc_id for m in links.groups[0].members} == {"a", "b"}
+    assert links.conflicts == links.groups
