@@ -1,0 +1,42 @@
+"""Claims layer speed: articles per second over PTC dev articles, with the spaCy parse done beforehand.
+
+Run: `python benchmarks/claims_speed.py [N]`; writes benchmarks/results/claims_speed.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+from spinscope.document import Document
+from spinscope.layers.claims import ClaimsLayer
+from spinscope.layers.nlp import NlpLayer
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data")) / "ptc" / "dev" / "articles"
+
+
+def main(n: int = 60) -> dict[str, object]:
+    """Time the claims layer alone (parse cached by the nlp layer, as in the pipeline)."""
+    paths = sorted(DATA.glob("*.txt"))[:n]
+    docs = list(NlpLayer().pipe(Document(p.read_text(encoding="utf-8"), str(p)) for p in paths))
+    layer = ClaimsLayer()
+    layer(docs[0])  # load the model outside the timing
+    start = time.perf_counter()
+    claims = sum(len(layer(d).spans("claims")) for d in docs)
+    secs = time.perf_counter() - start
+    result = {"articles": len(docs), "seconds": round(secs, 3), "articles_per_second": round(len(docs) / secs, 2),
+              "claims": claims, "chars": sum(len(d.text) for d in docs), "cpus": os.cpu_count(),
+              "python": platform.python_version()}
+    out = ROOT / "benchmarks" / "results" / "claims_speed.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 60)))

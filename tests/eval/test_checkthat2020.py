@@ -1,0 +1,59 @@
+"""CheckThat! 2020 Task 5: official-style measures, the eval command's output, and the held-out-files CV gate."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from spinscope.eval.checkthat2020 import average_precision, precision_at, r_precision, run
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data"))
+TRAIN = SHARED / "checkthat2020-t5-en" / "train"
+RECORDED = json.loads((Path(__file__).with_name("recorded_scores_claims.json")).read_text())
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for f in sorted(folder.glob("*.tsv")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def test_measures_on_a_hand_ranking() -> None:
+    scores, labels = [0.9, 0.8, 0.7, 0.1], [0, 1, 0, 1]
+    assert average_precision(scores, labels) == pytest.approx((1 / 2 + 2 / 4) / 2)
+    assert r_precision(scores, labels) == 0.5
+    assert precision_at(scores, labels, 2) == 0.5
+
+
+@pytest.mark.skipif(not TRAIN.is_dir(), reason="shared data not present")
+def test_eval_writes_official_format(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    src = sorted(TRAIN.glob("*.tsv"))[0]
+    (data / src.name).write_bytes(src.read_bytes())
+    scores = run(data, tmp_path / "out")
+    rows = (tmp_path / "out" / src.name).read_text().splitlines()
+    assert len(rows) == len(src.read_text().splitlines())
+    number, score = rows[0].split("\t")
+    assert number == "1" and 0.0 <= float(score) <= 1.0
+    assert set(scores) >= {"map", "r_precision", "p@10"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not TRAIN.is_dir(), reason="shared data not present")
+def test_cv_gate() -> None:
+    """Held-out-file MAP of the model recipe must not drop below the recorded figure."""
+    from spinscope.layers.claims.train import cross_validate
+
+    rec = RECORDED["checkthat2020_cv"]
+    assert _digest(TRAIN) == rec["gold_sha256"], "gold data changed: re-measure and re-record"
+    scores = cross_validate(TRAIN, folds=rec["folds"], seed=rec["seed"])
+    for key in ("map", "r_precision", "p@10"):
+        assert scores[key] >= rec[key] - 0.005, key
