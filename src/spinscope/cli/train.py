@@ -18,7 +18,10 @@ __all__ = ["register", "TRAINERS", "train"]
 logger = logging.getLogger(__name__)
 
 #: Model name → "module:function" taking (seed, out_dir) and returning a JSON-able summary.
-TRAINERS = {"techniques": "spinscope.train.techniques:train_techniques"}
+TRAINERS = {
+    "techniques": "spinscope.train.techniques:train_techniques",
+    "claims": "spinscope.layers.claims.train:train",
+}
 
 
 def _trainer(name: str) -> Callable[..., dict[str, Any]]:

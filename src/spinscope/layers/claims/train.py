@@ -13,12 +13,13 @@ import numpy as np
 
 from spinscope.eval.checkthat2020 import read_dir, score_files, sentences_of
 from spinscope.layers.claims.worthiness import MODEL_PATH, fit_model
+from spinscope.settings import get as setting
 
-__all__ = ["train_claims", "cross_validate", "DEFAULT_DATA", "C"]
+__all__ = ["train", "train_claims", "cross_validate", "DEFAULT_DATA", "C"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_DATA = Path("../shared/data/checkthat2020-t5-en/train")
+DEFAULT_DATA = Path(str(setting("shared_data"))) / "checkthat2020-t5-en" / "train"
 #: Inverse regularisation of the logistic regression, chosen by grouped CV on train.
 C = 1.0
 
@@ -65,6 +66,14 @@ def train_claims(data: Path = DEFAULT_DATA, out: Path = MODEL_PATH, seed: int = 
     model.save(out, report)
     report["model"] = str(out)
     return report
+
+
+def train(seed: int = 0, out_dir: Path | None = None) -> dict[str, Any]:
+    """Entry point of `spinscope train claims`: the shipped recipe, optionally written elsewhere."""
+    out = out_dir / MODEL_PATH.name if out_dir is not None else MODEL_PATH
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    return train_claims(DEFAULT_DATA, out, seed=seed)
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience for `python -m`
