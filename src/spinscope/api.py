@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spinscope.document import Document
-from spinscope.errors import ReadError
+from spinscope.errors import AnalysisError, ErrorCode, ReadError, SpinscopeError
 from spinscope.export.analysis import to_analysis
+from spinscope.layers.base import Layer
 from spinscope.pipeline import Pipeline
 from spinscope.settings import get as setting
 
@@ -46,14 +47,49 @@ def _documents(items: Iterable[Document | ReadError], on_error: ErrorHandler) ->
 
 
 def analyze_documents(
-    docs: Iterable[Document], layers: Sequence[str] | None = None, linker: Any = None, batch_size: int = 8
+    docs: Iterable[Document],
+    layers: Sequence[str | Layer] | None = None,
+    linker: Any = None,
+    batch_size: int | None = None,
+    on_error: ErrorHandler = _log_error,
 ) -> Iterator[tuple[Document, dict[str, Any]]]:
-    """Run the pipeline and speaker linking; yields each document with its analysis object."""
+    """Run the pipeline and speaker linking; yields each document with its analysis object.
+
+    A document that makes a layer fail is reported through `on_error` (E008) and skipped; errors of
+    spinscope itself (a missing model, an unmet requirement) stop the run.
+    """
     pipeline = Pipeline(layers)
-    for doc in pipeline.pipe(docs, batch_size=batch_size):
-        if linker is not None and "quotes" in doc.layers:
-            doc = linker.link(doc)
-        yield doc, to_analysis(doc)
+    size = batch_size or int(setting("batch_size") or 8)
+    for chunk in _chunks(docs, size):
+        try:
+            done = list(pipeline.pipe(chunk, batch_size=size))
+        except SpinscopeError:
+            raise
+        except Exception:
+            done = []
+            for doc in chunk:  # find which document failed; the others still get analysed
+                try:
+                    done.append(pipeline(doc))
+                except SpinscopeError:
+                    raise
+                except Exception as exc:
+                    logger.debug("analysis of %s failed", doc.source, exc_info=True)
+                    on_error(AnalysisError(ErrorCode.E008, doc.source, f"{type(exc).__name__}: {exc}"))
+        for doc in done:
+            if linker is not None and "quotes" in doc.layers:
+                doc = linker.link(doc)
+            yield doc, to_analysis(doc)
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def analyze_paths(
@@ -66,7 +102,7 @@ def analyze_paths(
     from spinscope.read import read_paths
 
     items = read_paths(paths, max_bytes=max_bytes or int(setting("max_bytes") or 0))
-    yield from analyze_documents(_documents(items, on_error), layers, linker=_linker())
+    yield from analyze_documents(_documents(items, on_error), layers, linker=_linker(), on_error=on_error)
 
 
 @dataclass
@@ -115,7 +151,7 @@ def ingest_paths(
     docs = fresh(_documents(read_paths(paths, max_bytes=max_bytes or int(setting("max_bytes") or 0)), failed))
     linker = _linker(store.load_state("speakers")) if analyse else None
     pairs: Iterable[tuple[Document, dict[str, Any] | None]]
-    pairs = analyze_documents(docs, layers, linker=linker) if analyse else ((d, None) for d in docs)
+    pairs = analyze_documents(docs, layers, linker=linker, on_error=failed) if analyse else ((d, None) for d in docs)
     for doc, analysis in pairs:
         doc_id, created = store.add(doc, analysis)
         (report.added if created else report.skipped).append(doc_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["ErrorCode", "SpinscopeError", "ReadError", "StoreError", "ModelError"]
+__all__ = ["ErrorCode", "SpinscopeError", "ReadError", "AnalysisError", "StoreError", "ModelError"]
 
 
 class ErrorCode(str, enum.Enum):
@@ -17,6 +17,7 @@ class ErrorCode(str, enum.Enum):
     E005 = "Input HTML holds no readable article text."
     E006 = "Input record is malformed."
     E007 = "Input path does not exist or cannot be read."
+    E008 = "Analysis failed on this input (a bug: please report it with the file); the rest goes on."
     E010 = "Store could not be opened; check the path or URL and its permissions."
     E011 = "Document not found in the store."
     E012 = "Store schema is newer than this version of spinscope; upgrade spinscope."
@@ -44,6 +45,10 @@ class SpinscopeError(Exception):
 
 class ReadError(SpinscopeError):
     """An input could not be turned into a Document."""
+
+
+class AnalysisError(ReadError):
+    """One input could not be analysed; it is reported like an unreadable input and the batch goes on."""
 
 
 class StoreError(SpinscopeError):

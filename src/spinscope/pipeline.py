@@ -52,7 +52,7 @@ def _order(layers: Sequence[Layer]) -> list[Layer]:
 class Pipeline:
     """An ordered set of layers; non-English documents pass through the English-only ones untouched."""
 
-    def __init__(self, layers: Sequence[Layer | str] | None = None) -> None:
+    def __init__(self, layers: Sequence[str | Layer] | None = None) -> None:
         names_or_layers = list(layers) if layers is not None else default_layer_names()
         built = [get_layer(x) if isinstance(x, str) else x for x in names_or_layers]
         self.layers = _order(built)
