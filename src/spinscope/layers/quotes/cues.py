@@ -49,6 +49,17 @@ def features(tok: Token, inside_quote: bool) -> list[str]:
         feats += [f"s={kind}", f"ls={lemma}|{kind}", f"sl={subj.lemma_.lower()}"]
     if tok.dep_ != "ROOT":
         feats += [f"h={tok.head.lemma_.lower()}", f"hd={tok.head.pos_}|{tok.dep_}"]
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl"):
+            feats.append(f"k={child.dep_}|{child.lemma_.lower()}")
+            if child.dep_ == "ccomp":
+                marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
+                feats.append(f"lm={lemma}|{marks[0] if marks else '-'}")
+    if tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl"):
+        feats.append(f"hl={tok.head.lemma_.lower()}|{tok.dep_}")
+    sent = tok.sent
+    feats.append(f"sq={int(any(t.text in _QUOTE_CHARS for t in sent))}")
+    feats.append(f"pos={'first' if tok.i - sent.start < 3 else 'end' if sent.end - tok.i < 4 else 'mid'}")
     doc = tok.doc
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"

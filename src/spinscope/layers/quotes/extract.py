@@ -22,6 +22,10 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 #: Cues whose content is their direct object ("called the deal a disaster" is content, "told reporters" is not).
 _OBJECT_IS_AUDIENCE = frozenset({"tell", "ask", "inform", "warn", "remind", "assure", "urge", "convince", "notify"})
 
+_CUE_PREPS = frozenset({"to", "for", "on", "about", "of", "against", "at"})
+#: Adverbs that PolNeAR annotators keep in the cue ("also said", "repeatedly said").
+_CUE_ADVERBS = frozenset({"also", "repeatedly", "previously", "first", "recently", "often", "later", "again"})
+
 CueScorer = Callable[[Token, bool], float]
 
 
@@ -45,7 +49,9 @@ def cue_span(verb: Token) -> tuple[int, int]:
     """Return the cue: the verb with its adjacent auxiliaries and negation (`has said`, `did not deny`)."""
     left = verb.i
     for child in sorted(verb.lefts, key=lambda t: -t.i):
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i == left - 1:
+        if child.i != left - 1:
+            continue
+        if child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "advmod" and child.lower_ in _CUE_ADVERBS):
             left = child.i
     doc = verb.doc
     right = verb.i
@@ -53,6 +59,8 @@ def cue_span(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == right + 1:
             right = child.i
+    if right + 1 < len(doc) and doc[right + 1].text == ":":
+        right += 1  # PolNeAR keeps the colon of `said:` in the cue
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
@@ -278,13 +286,6 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
             # Headlines and list marks ("## Hamas official") leave symbols before the subject.
             while start < end and not (text[start].isalnum() or text[start] in "\"“'‘"):
                 start += 1
-            relcl = [c for c in subj.children if c.dep_ == "relcl" and c.i > subj.i]
-            if relcl:
-                # PolNeAR sources stop before a relative clause ("Zucker, who ...").
-                cut = relcl[0].left_edge
-                while cut.i > subj.i and doc[cut.i - 1].is_punct:
-                    cut = doc[cut.i - 1]
-                end = min(end, cut.idx)
             while end > start and text[end - 1].isspace():
                 end -= 1
             dash = max(text.rfind(" — ", start, end), text.rfind(" -- ", start, end))
@@ -323,10 +324,18 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
         if verb.lemma_ in _OBJECT_IS_AUDIENCE:
             return None
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in _CUE_PREPS]
         if objs:
             span = _subtree_chars(objs[0], exclude)
             if span:
                 frags = [_trim(text, *span, quotes)]
+        elif preps and any(c.dep_ == "pobj" for c in preps[0].children):
+            # "referring to X", "called for X": the preposition joins the cue, its object is the content.
+            pobj = next(c for c in preps[0].children if c.dep_ == "pobj")
+            span = _subtree_chars(pobj, exclude)
+            if span:
+                frags = [_trim(text, *span, quotes)]
+                cue = (cue[0], preps[0].idx + len(preps[0].text))
     if not frags and source is not None and verb.lemma_ not in _OBJECT_IS_AUDIENCE:
         frags = _preceding_content(doc, verb, lo, quotes)
     frags = [f for f in frags if f[1] > f[0]]
