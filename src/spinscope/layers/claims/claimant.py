@@ -2,14 +2,16 @@
 
 The `quotes` layer is the authority: a claim inside a quote's content span gets that quote's speaker.
 Where the document has no `quotes` layer (or no quote covers the claim), a small reported-speech rule
-over the parse stands in ("Israel said 12 people were killed" → Israel); its result is kept as the
-mention `claimant` only, never as a `speaker_key`, since speaker keys belong to the quotes layer.
+over the parse stands in ("Israel said 12 people were killed" → Israel); its mention then takes the key of
+the `speakers` span it names (an overlapping quote speaker mention, else a name, alias or role match), since
+speaker keys belong to the quotes layer and are never invented here.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Span
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["Claimant", "find_claimant", "REPORT_VERBS"]
+__all__ = ["Claimant", "find_claimant", "resolve_speaker_key", "REPORT_VERBS"]
 
 logger = logging.getLogger(__name__)
 
@@ -167,3 +169,61 @@ def find_claimant(doc: Document, sent: SpacySpan, pos: int | None, recent: list[
         if named is not None:
             return named
     return OUTLET
+
+
+def _norm(text: str) -> str:
+    """Lowercased words of a mention without leading determiners or a possessive ending."""
+    text = re.sub(r"[’']s$", "", text.strip()).lower()
+    return re.sub(r"^(the|a|an)\s+", "", re.sub(r"\s+", " ", text)).strip(" ,.")
+
+
+def _name_matches(mention: str, sp: Any) -> int:
+    """How well a claimant mention names a speaker: 3 exact or same key, 2 ends with an alias, 1 role, 0 not."""
+    from spinscope.link.speakers import clean_name, name_key, org_key
+
+    names = [str(sp.get("name") or ""), *map(str, sp.get("aliases") or ())]
+    names = [n for n in names if n]
+    m = _norm(mention)
+    if not m:
+        return 0
+    if any(_norm(n) == m or _norm(clean_name(n)) == _norm(clean_name(mention)) for n in names):
+        return 3
+    key = str(sp.get("key") or "")
+    if key and (key == org_key(mention) or (sp.get("kind") == "person" and " " in clean_name(mention)
+                                            and key == name_key(mention))):
+        return 3
+    # "Iran's Armed Forces Chief of Staff Major General Mohammad Baqeri" ends with the alias "Mohammad Baqeri".
+    if any(re.search(rf"(^|\s){re.escape(_norm(n))}$", m) for n in names if _norm(n)):
+        return 2
+    roles = [_norm(str(r)) for r in sp.get("roles") or ()]
+    if any(r and (r == m or r.endswith(" " + m) and " " in m) for r in roles):
+        return 1
+    return 0
+
+
+def resolve_speaker_key(doc: Document, who: Claimant) -> Claimant:
+    """Give a claimant found by the reported-speech rule the key of the `speakers` span it names.
+
+    First a quote whose speaker mention overlaps the claimant's mention lends its key; else the one speaker
+    whose name, alias or role the mention matches best (ties between speakers leave the key None).
+    """
+    if who.speaker_key is not None or who.start is None or who.end is None:
+        return who
+    speakers = {str(s.attrs.get("key")): dict(s.attrs) for s in doc.spans("speakers") if s.attrs.get("key")}
+    if not speakers:
+        return who
+    best: tuple[int, str | None] = (0, None)
+    for q in doc.spans("quotes"):
+        ref = q.attrs.get("speaker")
+        if not ref or ref.get("key") is None or str(ref["key"]) not in speakers:
+            continue
+        overlap = min(int(ref["end"]), who.end) - max(int(ref["start"]), who.start)
+        if overlap > best[0]:
+            best = (overlap, str(ref["key"]))
+    if best[1] is not None:
+        return replace(who, speaker_key=best[1])
+    mention = who.name or doc.text[who.start : who.end]
+    scored = sorted(((_name_matches(mention, sp), key) for key, sp in speakers.items()), reverse=True)
+    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return replace(who, speaker_key=scored[0][1])
+    return who

@@ -1,7 +1,7 @@
 """The `claims` layer: every sentence with a quantity or a check-worthiness score above a threshold.
 
 Span = the sentence; label "claim"; score = check-worthiness in [0, 1] from the shipped model; attrs
-`speaker_key` (from the quotes layer, None = the outlet is the claimant), `claimant` (the mention of the
+`speaker_key` (a key of the `speakers` layer made by the quotes layer; None = the outlet is the claimant), `claimant` (the mention of the
 claimant in the text where one was found, {"start","end","name"}, else None) and `quantities` (each
 {"start","end","text","value","low","high","unit","approximate","measure","time"}).
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from spinscope.document import Document, Span
 from spinscope.layers.base import Layer
-from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claimant
+from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claimant, resolve_speaker_key
 from spinscope.layers.claims.quantities import extract_quantities
 from spinscope.layers.claims.worthiness import Sentence, load_model
 from spinscope.layers.nlp import parse
@@ -76,7 +76,7 @@ class ClaimsLayer(Layer):
                 start, end = _trim(doc.text, sent.start_char, sent.end_char)
                 if end > start:
                     pos = quantities[0]["start"] if quantities else None
-                    who = find_claimant(doc, sent, pos, recent)
+                    who = resolve_speaker_key(doc, find_claimant(doc, sent, pos, recent))
                     attrs = {"speaker_key": who.speaker_key, "claimant": who.mention(),
                              "quantities": tuple(quantities)}
                     spans.append(Span(start, end, "claim", float(score), MappingProxyType(attrs)))
