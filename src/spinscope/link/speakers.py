@@ -2,8 +2,8 @@
 
 How names are merged (and kept apart):
 - A name's key is built from its first and last name only after stripping honorifics and titles
-  ("Ayatollah", "Seyed", "Major General"), Arabic particles ("al-", "el-") and suffix-free folding of
-  transliteration variants (accents, doubled letters, vowels after the first letter, q/k, kh/k, ph/f):
+  ("Ayatollah", "Seyed", "Major General") and Arabic particles ("al-", "el-"), with transliteration
+  variants folded (accents, doubled consonants, q/k, kh/k, gh/k, ph/f, each run of vowels one mark):
   "Khaled al-Qaddoumi" and "Khaled Qaddoumi" share a key, "Ebrahim Raeisi" and "Ebrahim Raisi" too.
   Generational suffixes (Jr., Sr., II, III) stay in the key, so "Donald Trump Jr." is not "Donald Trump".
 - The id is "spk-" + the first 10 hex digits of SHA-1 of the key: the same in every run and store.
@@ -38,7 +38,6 @@ HONORIFICS = frozenset(
 )
 _PARTICLES = ("al-", "el-", "al ", "el ", "ul-", "as-", "ash-", "ad-", "at-", "ar-", "an-", "az-")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_VOWELS = set("aeiouy")
 _FOLDS = (("kh", "k"), ("q", "k"), ("ph", "f"), ("gh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "c"),
           ("j", "g"), ("z", "s"), ("w", "v"))
 
@@ -65,14 +64,13 @@ def _words(name: str) -> list[str]:
 
 
 def _skeleton(word: str) -> str:
-    """Fold transliteration variants: consonant skeleton after the first letter, doubled letters once."""
+    """Fold transliteration variants: consonant digraphs folded, each run of vowels one mark, doubled
+    consonants once ("Qaddoumi" and "Kadumi" both become "kVdVmV"; "Eric" and "Erica" stay apart)."""
     w = re.sub(r"[^a-z]", "", word)
     for a, b in _FOLDS:
         w = w.replace(a, b)
-    if not w:
-        return ""
-    out = w[0] + "".join(ch for ch in w[1:] if ch not in _VOWELS)
-    return re.sub(r"(.)\1+", r"\1", out)
+    w = re.sub(r"[aeiouy]+", "V", w)
+    return re.sub(r"([^V])\1+", r"\1", w)
 
 
 def name_key(name: str) -> str:
