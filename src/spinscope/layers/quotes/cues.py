@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "quotes"
 _CHILD_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "advcl", "prep", "agent", "aux", "neg", "parataxis",
                "dative", "advmod", "npadvmod", "acomp", "attr", "mark")
-_QUOTE_CHARS = set('"“”')
+_QUOTE_CHARS = frozenset({'"', '“', '”', "''", '``'})
 
 
 def _near_quote(tok: Token, width: int = 3) -> str:

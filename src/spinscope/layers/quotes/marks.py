@@ -42,16 +42,25 @@ def _opens(text: str, i: int) -> bool:
 def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
     segments: list[QuoteSegment] = []
     open_at: int | None = None
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
+        width = 1
+        if text.startswith("''", i) or text.startswith("``", i):
+            # Typewriter quotes (''...'' or ``...''), common in wire and NYT copy, count as one mark.
+            ch, width = ('"' if ch == "'" else "“"), 2
+        elif ch == "'":
+            i += 1
+            continue
         if ch in _OPEN or (ch == _STRAIGHT and open_at is None and _opens(text, i)):
             if open_at is None:
                 open_at = i
             # A second opening mark inside an open quote is a nested or stray mark: keep the outer one.
         elif ch in _CLOSE or ch == _STRAIGHT:
             if open_at is not None:
-                segments.append(QuoteSegment(open_at, i + 1))
+                segments.append(QuoteSegment(open_at, i + width))
                 open_at = None
+        i += width
     if open_at is not None:
         stop = end
         while stop > open_at and text[stop - 1].isspace():
@@ -80,7 +89,7 @@ def find_quotes(text: str) -> list[QuoteSegment]:
         segs = _paragraph_quotes(text, start, end)
         if carry is not None:
             first_char = text[start:end].lstrip()[:1]
-            if segs and first_char and first_char in _OPEN + _STRAIGHT:
+            if segs and first_char and first_char in _OPEN + _STRAIGHT + "'`":
                 head = segs[0]
                 segs[0] = QuoteSegment(carry.start, head.end, head.closed)
             else:
