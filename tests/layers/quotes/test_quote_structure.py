@@ -22,6 +22,12 @@ def test_curly_and_straight_marks_pair_within_a_paragraph() -> None:
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["“one thing”", '"another thing"']
 
 
+def test_typewriter_quotes_pair_and_apostrophes_do_not() -> None:
+    # NYT copy in PolNeAR writes quotations as ''...''; a lone apostrophe must not open one.
+    text = "he said, ''this has done nothing,'' and Obama's aides disagreed."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["''this has done nothing,''"]
+
+
 def test_a_quote_that_runs_over_paragraphs_is_one_segment() -> None:
     text = '“First paragraph goes on\n\n“and the second one ends it.” Then prose.'
     segments = find_quotes(text)
