@@ -27,13 +27,22 @@ from spinscope.layers.techniques.features import (
     Hashers,
     Token,
     hash_rows,
+    paragraph_features,
     span_features,
     token_features,
     tokenize,
 )
 from spinscope.layers.techniques.labels import LABELS
-from spinscope.layers.techniques.model import MODEL_DIR, Decoding, TechniquesModel, tokens_of_span
-from spinscope.layers.techniques.rollup import rollup
+from spinscope.layers.techniques.model import (
+    ADAPTER,
+    MODEL_DIR,
+    Decoding,
+    Evidence,
+    TechniquesModel,
+    tokens_in,
+    tokens_of_span,
+)
+from spinscope.layers.techniques.rollup import paragraphs, rollup
 from spinscope.train.corpora import read_articles, read_semeval_paragraphs, read_semeval_spans, shared_data_dir
 
 __all__ = ["train_techniques", "heldout_ids", "DEFAULT_SEED"]
@@ -46,6 +55,7 @@ NEAR_DUPLICATES = (("724791253", "738060046"), ("793534424", "793921939"), ("999
 _FOLDS = 3
 _TAGGER_ALPHA = 2e-6
 _CLASSIFIER_C = 2.0
+_PARAGRAPH_C = 1.0
 
 
 @dataclass
@@ -59,6 +69,8 @@ class _Doc:
     spans: list[tuple[str, int, int]]  # gold (label, start, end)
     span_rows: list[list[str]]
     span_labels: list[str]
+    par_rows: list[list[str]]
+    par_labels: list[list[str]]
 
 
 def heldout_ids(data: Path) -> set[str]:
@@ -66,7 +78,8 @@ def heldout_ids(data: Path) -> set[str]:
     return set(read_articles(data / "ptc" / "dev" / "articles"))
 
 
-def _prepare(doc_id: str, text: str, spans: list[tuple[str, int, int]], hashers: Hashers) -> _Doc:
+def _prepare(doc_id: str, text: str, spans: list[tuple[str, int, int]], hashers: Hashers,
+             gold_paragraphs: dict[tuple[str, int], list[str]]) -> _Doc:
     tokens = tokenize(text)
     y = np.zeros(len(tokens), dtype=np.int8)
     for _, start, end in spans:
@@ -80,8 +93,14 @@ def _prepare(doc_id: str, text: str, spans: list[tuple[str, int, int]], hashers:
         if found:
             rows.append(span_features(text, ctx, *found))
             labels.append(label)
+    par_rows, par_labels = [], []
+    for no, start, end in paragraphs(text):
+        found = tokens_in(tokens, start, end)
+        if found is not None and (doc_id, no) in gold_paragraphs:
+            par_rows.append(paragraph_features(ctx, *found))
+            par_labels.append(gold_paragraphs[(doc_id, no)])
     X = hash_rows(hashers.tokens(), token_features(tokens))
-    return _Doc(doc_id, text, tokens, ctx, X, y, spans, rows, labels)
+    return _Doc(doc_id, text, tokens, ctx, X, y, spans, rows, labels, par_rows, par_labels)
 
 
 def _fit(docs: list[_Doc], hashers: Hashers, seed: int) -> TechniquesModel:
@@ -100,14 +119,29 @@ def _fit(docs: list[_Doc], hashers: Hashers, seed: int) -> TechniquesModel:
     for k, label in enumerate(clf.classes_):
         W[LABELS.index(label)] = clf.coef_[k]
         b[LABELS.index(label)] = clf.intercept_[k]
+    # One binary classifier per label on paragraphs (multi-label); labels without examples never fire.
+    Xp = hash_rows(hashers.spans(), [r for d in docs for r in d.par_rows])
+    par_labels = [set(x) for d in docs for x in d.par_labels]
+    Wp = np.zeros((len(LABELS), Xp.shape[1]), dtype=np.float32)
+    bp = np.full(len(LABELS), -30.0, dtype=np.float32)
+    for k, label in enumerate(LABELS):
+        yk = np.array([label in x for x in par_labels])
+        if yk.sum() >= 2:
+            m = LogisticRegression(C=_PARAGRAPH_C, solver="liblinear", random_state=seed).fit(Xp, yk)
+            Wp[k], bp[k] = m.coef_[0], m.intercept_[0]
     return TechniquesModel(LABELS, hashers, tagger.coef_[0].astype(np.float32), float(tagger.intercept_[0]),
-                           sp.csr_matrix(W), b, Decoding())
+                           sp.csr_matrix(W), b, sp.csr_matrix(Wp), bp, Decoding())
+
+
+def _group_of(ids: list[str]) -> dict[str, str]:
+    group_of = {i: i for i in ids}
+    for a, b in NEAR_DUPLICATES:
+        group_of[b] = a
+    return group_of
 
 
 def _folds(docs: list[_Doc], seed: int) -> list[list[_Doc]]:
-    group_of = {d.id: d.id for d in docs}
-    for a, b in NEAR_DUPLICATES:
-        group_of[b] = a
+    group_of = _group_of([d.id for d in docs])
     groups = sorted({group_of[d.id] for d in docs})
     random.Random(seed).shuffle(groups)
     fold_of = {g: i % _FOLDS for i, g in enumerate(groups)}
@@ -117,50 +151,90 @@ def _folds(docs: list[_Doc], seed: int) -> list[list[_Doc]]:
     return folds
 
 
-def _predict_spans(model: TechniquesModel, d: _Doc, probs: np.ndarray,
-                   decoding: Decoding) -> list[tuple[int, int, str, float]]:
-    return model.labelled_spans(d.text, d.tokens, d.ctx, probs, decoding)
-
-
-def _tune(oof: list[tuple[TechniquesModel, _Doc, np.ndarray]], gold_paragraphs: dict[tuple[str, int], list[str]],
-          ) -> tuple[Decoding, dict[str, float]]:
-    """Pick decoding settings on out-of-fold predictions: first SI F1, then paragraph micro-F1."""
-    gold_si = [(d.id, s, e) for _, d, _ in oof for _, s, e in d.spans]
+def _tune_spans(items: list[tuple[TechniquesModel, _Doc, Evidence]], weights: tuple[float, ...]
+                ) -> tuple[Decoding, float]:
+    """Pick the word blend, threshold, gap and minimum length that maximise SI F1."""
+    gold_si = [(d.id, s, e) for _, d, _ in items for _, s, e in d.spans]
     best_si, best = -1.0, Decoding()
-    for threshold, gap, min_words in itertools.product((0.2, 0.25, 0.3, 0.35, 0.4, 0.45), (0, 1, 2, 3, 5), (1, 2)):
-        dec = Decoding(threshold=threshold, gap=gap, min_words=min_words)
+    for weight, threshold, gap, min_words in itertools.product(
+        weights, (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), (0, 2, 4, 8, 12, 20), (1, 2, 3)
+    ):
+        dec = Decoding(threshold=threshold, gap=gap, min_words=min_words, tagger_weight=weight)
         pred = []
-        for model, d, probs in oof:
-            pred.extend((d.id, d.tokens[f].start, d.tokens[la].end) for f, la, _ in model.decode(d.text, d.tokens, probs, dec))
+        for model, d, ev in items:
+            scores = ev.word_scores(dec)
+            pred.extend((d.id, d.tokens[f].start, d.tokens[la].end) for f, la, _ in model.decode(d.text, d.tokens, scores, dec))
         f1 = si_scores(pred, gold_si)["si_f1"]
         if f1 > best_si:
             best_si, best = f1, dec
-    logger.info("tuned SI decoding %s: out-of-fold SI F1 %.4f", best, best_si)
+    return best, best_si
+
+
+def _tune_labels(items: list[tuple[TechniquesModel, _Doc, Evidence]], dec: Decoding) -> tuple[Decoding, float]:
+    """Pick the blend of span classifier and tagger that labels the gold spans best."""
+    best_acc, best_w = -1.0, 0.0
+    for w in (0.0, 0.2, 0.35, 0.5, 0.65, 0.8):
+        right = total = 0
+        for model, d, ev in items:
+            ranges = [tokens_of_span(d.tokens, s, e) for _, s, e in d.spans]
+            keep = [(r, la) for r, (la, _, _) in zip(ranges, d.spans, strict=True) if r is not None]
+            if not keep:
+                continue
+            p = model.classify_blended(d.text, ev, [r for r, _ in keep], replace(dec, tagger_label_weight=w))
+            right += sum(model.labels[int(k)] == la for k, (_, la) in zip(p.argmax(1), keep, strict=True))
+            total += len(keep)
+        acc = right / max(total, 1)
+        if acc > best_acc:
+            best_acc, best_w = acc, w
+        if items[0][2].tagger is None:
+            break
+    return replace(dec, tagger_label_weight=best_w), best_acc
+
+
+def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]], gold_paragraphs: dict[tuple[str, int], list[str]],
+                     dec: Decoding) -> tuple[Decoding, float]:
+    """Pick the roll-up settings that maximise paragraph micro-F1."""
     best_par = -1.0
-    gold = {k: v for k, v in gold_paragraphs.items() if k[0] in {d.id for _, d, _ in oof}}
-    # The paragraph roll-up may use a lower word threshold than SI: recall matters more there.
-    cache: dict[tuple[float, float], list[tuple[_Doc, list[tuple[int, int, str, float]]]]] = {}
-    for word_threshold, extra in itertools.product((best.threshold, best.threshold - 0.1), (0.2, 0.3, 0.45, 1.01)):
-        dec = replace(best, threshold=word_threshold, extra_label=extra)
-        cache[(word_threshold, extra)] = [(d, _predict_spans(m, d, p, dec)) for m, d, p in oof]
-    chosen = (best.threshold, 1.01, 0.3)
-    for (word_threshold, extra), predicted in cache.items():
-        for par_threshold in (0.05, 0.1, 0.15, 0.2, 0.3, 0.4):
+    gold = {k: v for k, v in gold_paragraphs.items() if k[0] in {d.id for _, d, _ in items}}
+    chosen = dec
+    has_tagger = items[0][2].tagger is not None
+    for word_threshold, extra in itertools.product((dec.threshold, dec.threshold - 0.1), (0.2, 0.35, 1.01)):
+        trial = replace(dec, threshold=word_threshold, extra_label=extra)
+        parts = [(d, m.paragraph_scores(d.text, ev, m.labelled_spans(d.text, ev, trial), trial)) for m, d, ev in items]
+        for (span_w, clf_w), tag_w, par_threshold in itertools.product(
+            ((0.0, 1.0), (0.5, 1.0), (1.0, 1.0), (1.0, 0.0)), (0.0, 0.5, 1.0) if has_tagger else (0.0,),
+            (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+        ):
             pred = {}
-            for d, spans in predicted:
-                for no, _, _, found in rollup(d.text, spans, par_threshold):
-                    pred[(d.id, no)] = list(found)
+            for d, rows in parts:
+                for no, _, _, spans, clf, tag in rows:
+                    combined = np.maximum(clf * clf_w, tag * tag_w)
+                    labels = {LABELS[k] for k in np.flatnonzero(combined >= par_threshold)}
+                    labels |= {la for la, sc in spans.items() if sc * span_w >= par_threshold}
+                    pred[(d.id, no)] = sorted(labels)
             f1 = paragraph_scores(pred, gold, LABELS)["paragraph_micro_f1"]
             if f1 > best_par:
-                best_par, chosen = f1, (word_threshold, extra, par_threshold)
-    logger.info("tuned roll-up (word threshold, extra label, paragraph threshold) %s: out-of-fold micro-F1 %.4f",
-                chosen, best_par)
-    dec = replace(best, rollup_threshold=chosen[0], extra_label=chosen[1], paragraph_threshold=chosen[2])
-    return dec, {"oof_si_f1": best_si, "oof_paragraph_micro_f1": best_par}
+                best_par = f1
+                chosen = replace(dec, rollup_threshold=word_threshold, extra_label=extra, paragraph_threshold=par_threshold,
+                                 span_weight=span_w, classifier_weight=clf_w, tagger_paragraph_weight=tag_w)
+    return chosen, best_par
 
 
-def train_techniques(seed: int = DEFAULT_SEED, out_dir: Path = MODEL_DIR, data: Path | None = None) -> dict[str, Any]:
-    """Train, tune and save the technique model; return a summary with out-of-fold figures and the time taken."""
+def _tune(items: list[tuple[TechniquesModel, _Doc, Evidence]], gold_paragraphs: dict[tuple[str, int], list[str]],
+          weights: tuple[float, ...] = (0.0,)) -> tuple[Decoding, dict[str, float]]:
+    """Tune spans, labels and the roll-up on held-out predictions (out-of-fold, never PTC dev)."""
+    dec, si = _tune_spans(items, weights)
+    logger.info("tuned spans %s: SI F1 %.4f", dec, si)
+    dec, acc = _tune_labels(items, dec)
+    logger.info("tuned labels (tagger weight %.2f): accuracy %.4f", dec.tagger_label_weight, acc)
+    dec, par = _tune_paragraphs(items, gold_paragraphs, dec)
+    logger.info("tuned roll-up %s: paragraph micro-F1 %.4f", dec, par)
+    return dec, {"si_f1": si, "label_accuracy": acc, "paragraph_micro_f1": par}
+
+
+def train_techniques(seed: int = DEFAULT_SEED, out_dir: Path = MODEL_DIR, data: Path | None = None,
+                     tagger: bool = True) -> dict[str, Any]:
+    """Train, tune and save the technique model; return a summary with held-out figures and the time taken."""
     t0 = time.perf_counter()
     data = data or shared_data_dir()
     root = data / "semeval2023t3" / "en" / "train"
@@ -173,21 +247,61 @@ def train_techniques(seed: int = DEFAULT_SEED, out_dir: Path = MODEL_DIR, data: 
     hashers = Hashers()
     ids = sorted(i for i in texts if i not in held)
     logger.info("training on %d articles (%d held out as PTC dev)", len(ids), len(texts) - len(ids))
-    docs = [_prepare(i, texts[i], spans_by.get(i, []), hashers) for i in ids]
-    oof = []
+    docs = [_prepare(i, texts[i], spans_by.get(i, []), hashers, gold_paragraphs) for i in ids]
+    oof: list[tuple[TechniquesModel, _Doc, Evidence]] = []
     folds = _folds(docs, seed)
     for k, fold in enumerate(folds):
         rest = [d for j, f in enumerate(folds) if j != k for d in f]
         model = _fit(rest, hashers, seed)
-        oof.extend((model, d, _sigmoid_probs(model, d)) for d in fold)
+        oof.extend((model, d, Evidence(d.tokens, d.ctx, _sigmoid_probs(model, d), None)) for d in fold)
         logger.info("fold %d/%d done (%.0f s)", k + 1, _FOLDS, time.perf_counter() - t0)
-    decoding, tuned = _tune(oof, gold_paragraphs)
+    linear_decoding, tuned = _tune(oof, gold_paragraphs)
+    summary: dict[str, Any] = {"seed": seed, "train_articles": len(ids), "heldout_articles": len(texts) - len(ids),
+                               **{f"oof_linear_{k}": round(v, 4) for k, v in tuned.items()}}
+    decoding = linear_decoding
+    out_dir.mkdir(parents=True, exist_ok=True)
+    adapter = out_dir / ADAPTER
+    if adapter.exists():
+        adapter.unlink()
+    head = None
+    if tagger:
+        from spinscope.layers.techniques.encoder import Embedder
+        from spinscope.train.techniques_neural import fit_head
+
+        embedder = Embedder(threads=2)
+        vectors = {d.id: embedder.word_vectors(d.text, d.tokens).astype(np.float16) for d in docs}
+        logger.info("encoded %d articles with MiniLM (%.0f s)", len(docs), time.perf_counter() - t0)
+        targets = {d.id: _word_targets(d) for d in docs}
+        heads = {}
+        for k, fold in enumerate(folds):
+            rest = [d for j, f in enumerate(folds) if j != k for d in f]
+            h = fit_head(np.concatenate([vectors[d.id] for d in rest]), np.concatenate([targets[d.id] for d in rest]),
+                         seed)
+            heads.update({d.id: h for d in fold})
+        items = [(m, d, Evidence(d.tokens, d.ctx, ev.linear, heads[d.id](vectors[d.id].astype(np.float32))))
+                 for m, d, ev in oof]
+        decoding, tuned = _tune(items, gold_paragraphs, weights=(0.0, 0.35, 0.5, 0.65, 0.8, 1.0))
+        summary.update({f"oof_{k}": round(v, 4) for k, v in tuned.items()})
+        head = fit_head(np.concatenate([vectors[d.id] for d in docs]), np.concatenate([targets[d.id] for d in docs]),
+                        seed)
     final = replace(_fit(docs, hashers, seed), decoding=decoding)
-    summary = {"seed": seed, "train_articles": len(ids), "heldout_articles": len(texts) - len(ids),
-               **{k: round(v, 4) for k, v in tuned.items()}, "seconds": round(time.perf_counter() - t0, 1)}
-    final.save(out_dir, extra={"training": summary})
+    summary["seconds"] = round(time.perf_counter() - t0, 1)
+    if head is not None:
+        np.savez_compressed(adapter, **head.arrays())
+    final.save(out_dir, extra={"training": summary, "decoding_linear": linear_decoding.to_json()})
     logger.info("saved %s in %.0f s", out_dir, summary["seconds"])
     return summary
+
+
+def _word_targets(d: _Doc) -> np.ndarray:
+    """Return per-word targets: inside any span, then inside a span of each label."""
+    y = np.zeros((len(d.tokens), len(LABELS) + 1), dtype=np.float32)
+    y[:, 0] = d.y
+    for label, start, end in d.spans:
+        found = tokens_of_span(d.tokens, start, end)
+        if found:
+            y[found[0] : found[1] + 1, 1 + LABELS.index(label)] = 1.0
+    return y
 
 
 def _sigmoid_probs(model: TechniquesModel, d: _Doc) -> np.ndarray:

@@ -10,7 +10,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
 
-__all__ = ["Token", "ArticleContext", "tokenize", "token_features", "span_features", "Hashers", "hash_rows"]
+__all__ = ["Token", "ArticleContext", "tokenize", "token_features", "span_features", "paragraph_features", "Hashers", "hash_rows"]
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
 # Function words are not counted as repetitions: their frequency says nothing about persuasion.
@@ -144,12 +144,27 @@ def span_features(text: str, ctx: ArticleContext, first: int, last: int) -> list
     return f
 
 
+def paragraph_features(ctx: ArticleContext, first: int, last: int) -> list[str]:
+    """Return the feature strings of a paragraph covering tokens[first..last] (inclusive)."""
+    words = ctx.lowers[first : last + 1]
+    f = ["bias", "plen=" + _bucket(len(words) // 8), "title=" + str(ctx.tokens[first].line == 0)]
+    f.extend("u=" + w for w in words)
+    f.extend("b=" + a + "|" + b for a, b in zip(words, words[1:], strict=False))
+    f.extend("sh=" + _shape(t.text) for t in ctx.tokens[first : last + 1] if t.text.isupper() and len(t.text) > 1)
+    content = [w for w in words if w not in _STOP and w[:1].isalnum()]
+    if content:
+        # Repetition at paragraph level: the paragraph's most repeated content word across the article.
+        f.append("maxrep=" + _bucket(max(ctx.counts[w] for w in content)))
+        f.extend("rep=" + w for w in set(content) if ctx.counts[w] >= 3)
+    return f
+
+
 @dataclass(frozen=True, slots=True)
 class Hashers:
     """Feature hashers with fixed sizes (recorded in the model config)."""
 
     token_bits: int = 20
-    span_bits: int = 18
+    span_bits: int = 17
 
     def tokens(self) -> FeatureHasher:
         """Return the hasher of token features."""

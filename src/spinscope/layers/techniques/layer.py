@@ -8,7 +8,6 @@ from pathlib import Path
 from spinscope.document import Document, Span
 from spinscope.layers.base import Layer
 from spinscope.layers.techniques.model import MODEL_DIR, TechniquesModel, load_model
-from spinscope.layers.techniques.rollup import rollup
 
 __all__ = ["TechniquesLayer"]
 
@@ -34,10 +33,10 @@ class TechniquesLayer(Layer):
         return self._model
 
     def __call__(self, doc: Document) -> Document:
-        spans, rollup_spans = self.model.analyse(doc.text)
+        spans, rows = self.model.analyse(doc.text)
         techniques = [Span(start, end, label, round(score, 4)) for start, end, label, score in spans]
         paragraphs = []
-        for no, start, end, found in rollup(doc.text, rollup_spans, self.model.decoding.paragraph_threshold):
+        for no, start, end, found in rows:
             ranked = sorted(found.items(), key=lambda kv: -kv[1])
             paragraphs.append(Span(start, end, "paragraph", round(max(found.values(), default=0.0), 4), attrs={
                 "paragraph": no,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -14,11 +15,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from spinscope.errors import ErrorCode, ModelError
+from spinscope.layers.techniques.rollup import paragraphs, rollup
 from spinscope.layers.techniques.features import (
     ArticleContext,
     Hashers,
     Token,
     hash_rows,
+    paragraph_features,
     span_features,
     token_features,
     tokenize,
@@ -29,6 +32,8 @@ __all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_
 logger = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
+#: The MiniLM tagger head; a model folder without it runs the linear models alone.
+ADAPTER = "tagger_head.npz"
 #: Tokens that never start or end a span (the PTC v2 gold is trimmed of them).
 _EDGE_PUNCT = frozenset(".,:;!?)]}(\"“”'’‘-—–")
 
@@ -41,8 +46,15 @@ class Decoding:
     gap: int = 2  # runs separated by at most this many words (same line) are merged
     min_words: int = 1
     extra_label: float = 0.35  # a span gets a further label when the classifier gives it at least this
-    paragraph_threshold: float = 0.3  # a paragraph gets a label when one of its spans scores at least this
+    paragraph_threshold: float = 0.3  # a paragraph gets a label when its score for it reaches this
     rollup_threshold: float = 0.4  # word threshold of the spans behind the roll-up (recall matters more there)
+    #: Paragraph score of a label = max(best span score × span_weight, classifier probability × classifier_weight).
+    span_weight: float = 1.0
+    classifier_weight: float = 1.0
+    #: Blend with the MiniLM tagger where the model has one (0: linear model only).
+    tagger_weight: float = 0.0  # word probability = (1 - w) × linear + w × tagger
+    tagger_label_weight: float = 0.0  # span label probabilities, likewise
+    tagger_paragraph_weight: float = 0.0  # paragraph score also max(tagger probability over its words) × this
 
     def to_json(self) -> dict[str, Any]:
         """Return the config form."""
@@ -61,8 +73,39 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 def tokens_of_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """Return the first and last index of the tokens overlapping [start, end), or None."""
-    idx = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
-    return (idx[0], idx[-1]) if idx else None
+    return tokens_in(tokens, start, end)
+
+
+def tokens_in(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """Return the first and last index of the tokens overlapping [start, end), or None (binary search)."""
+    lo = bisect.bisect_right([t.end for t in tokens], start)
+    hi = lo
+    while hi < len(tokens) and tokens[hi].start < end:
+        hi += 1
+    return (lo, hi - 1) if hi > lo else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the models say about one article's words, computed once and decoded under any settings."""
+
+    tokens: list[Token]
+    ctx: ArticleContext
+    linear: np.ndarray  # (n_words,) P(inside a span), linear tagger
+    tagger: np.ndarray | None  # (n_words, 1 + n_labels) MiniLM tagger: any technique, then each label
+
+    def word_scores(self, d: Decoding) -> np.ndarray:
+        """Return the blended P(inside a span) of every word."""
+        if self.tagger is None or d.tagger_weight == 0:
+            return self.linear
+        return (1 - d.tagger_weight) * self.linear + d.tagger_weight * self.tagger[:, 0]
+
+    def tagger_labels(self, first: int, last: int) -> np.ndarray | None:
+        """Return the tagger's label distribution over a word range (mean, normalised), if there is a tagger."""
+        if self.tagger is None:
+            return None
+        p = self.tagger[first : last + 1, 1:].mean(axis=0)
+        return p / max(float(p.sum()), 1e-9)
 
 
 @dataclass(frozen=True)
@@ -75,7 +118,10 @@ class TechniquesModel:
     tag_b: float
     cls_w: sp.csr_matrix  # (n_labels, n_span_features)
     cls_b: np.ndarray  # (n_labels,)
+    par_w: sp.csr_matrix  # (n_labels, n_span_features): one binary classifier per label, on paragraphs
+    par_b: np.ndarray  # (n_labels,)
     decoding: Decoding
+    tagger: Any = None  # encoder.MiniLMTagger, when the model folder has a tagger head
 
     # -- word tagger ---------------------------------------------------------------------------------
     def word_probabilities(self, tokens: list[Token]) -> np.ndarray:
@@ -89,20 +135,29 @@ class TechniquesModel:
                decoding: Decoding | None = None) -> list[tuple[int, int, float]]:
         """Return (first_token, last_token, score) runs of words above threshold, merged across short gaps."""
         d = decoding or self.decoding
-        runs: list[list[int]] = []
-        for i, p in enumerate(probs):
-            if p < d.threshold or tokens[i].text in _EDGE_PUNCT:
-                continue
-            if runs and i - runs[-1][1] - 1 <= d.gap and tokens[runs[-1][1]].line == tokens[i].line:
-                runs[-1][1] = i
-            else:
-                runs.append([i, i])
+        if not tokens:
+            return []
+        edge = np.fromiter((t.text in _EDGE_PUNCT for t in tokens), dtype=bool, count=len(tokens))
+        line = np.fromiter((t.line for t in tokens), dtype=np.int64, count=len(tokens))
+        idx = np.flatnonzero((probs >= d.threshold) & ~edge)
+        if not len(idx):
+            return []
+        # A new run starts after a gap of more than `gap` words or at a line break.
+        breaks = np.flatnonzero((np.diff(idx) - 1 > d.gap) | (np.diff(line[idx]) != 0))
+        firsts = idx[np.r_[0, breaks + 1]]
+        lasts = idx[np.r_[breaks, len(idx) - 1]]
+        csum = np.r_[0.0, np.cumsum(probs)]
         out = []
-        for first, last in runs:
-            if last - first + 1 < d.min_words:
-                continue
-            out.append((first, last, float(probs[first : last + 1].mean())))
+        for first, last in zip(firsts.tolist(), lasts.tolist(), strict=True):
+            if last - first + 1 >= d.min_words:
+                out.append((first, last, float((csum[last + 1] - csum[first]) / (last - first + 1))))
         return out
+
+    def evidence(self, text: str) -> Evidence:
+        """Tokenise a text and run the word taggers once."""
+        tokens = tokenize(text)
+        tagged = self.tagger.word_probabilities(text, tokens) if self.tagger is not None and tokens else None
+        return Evidence(tokens, ArticleContext.of(tokens), self.word_probabilities(tokens), tagged)
 
     # -- span classifier -----------------------------------------------------------------------------
     def classify(self, text: str, ctx: ArticleContext, token_spans: list[tuple[int, int]]) -> np.ndarray:
@@ -114,29 +169,39 @@ class TechniquesModel:
         scores = np.asarray((X @ self.cls_w.T).todense()) + self.cls_b
         return _softmax(scores)
 
+    def classify_blended(self, text: str, ev: Evidence, token_spans: list[tuple[int, int]],
+                         decoding: Decoding) -> np.ndarray:
+        """Return label probabilities of spans: the span classifier, blended with the tagger where it has one."""
+        p = self.classify(text, ev.ctx, token_spans)
+        w = decoding.tagger_label_weight
+        if ev.tagger is None or w == 0 or not token_spans:
+            return p
+        t = np.stack([ev.tagger_labels(a, b) for a, b in token_spans])  # type: ignore[misc]
+        return (1 - w) * p + w * t
+
     def classify_offsets(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """Return label probabilities for spans given as character offsets (the TC setting)."""
-        tokens = tokenize(text)
-        ctx = ArticleContext.of(tokens)
+        ev = self.evidence(text)
+        tokens = ev.tokens
+        if not tokens:
+            return np.full((len(spans), len(self.labels)), 1.0 / len(self.labels))
         token_spans = []
         for start, end in spans:
             found = tokens_of_span(tokens, start, end)
             if found is None:  # a span of only spaces: classify the nearest word instead
-                nearest = min(range(len(tokens)), key=lambda i: abs(tokens[i].start - start)) if tokens else 0
+                nearest = min(range(len(tokens)), key=lambda i: abs(tokens[i].start - start))
                 found = (nearest, nearest)
             token_spans.append(found)
-        if not tokens:
-            return np.full((len(spans), len(self.labels)), 1.0 / len(self.labels))
-        return self.classify(text, ctx, token_spans)
+        return self.classify_blended(text, ev, token_spans, self.decoding)
 
     # -- both ----------------------------------------------------------------------------------------
-    def labelled_spans(self, text: str, tokens: list[Token], ctx: ArticleContext, probs: np.ndarray,
-                       decoding: Decoding) -> list[tuple[int, int, str, float]]:
+    def labelled_spans(self, text: str, ev: Evidence, decoding: Decoding) -> list[tuple[int, int, str, float]]:
         """Return (start, end, label, score) spans decoded from word probabilities, with the classifier's labels."""
-        runs = self.decode(text, tokens, probs, decoding)
+        tokens = ev.tokens
+        runs = self.decode(text, tokens, ev.word_scores(decoding), decoding)
         if not runs:
             return []
-        probs_cls = self.classify(text, ctx, [(f, la) for f, la, _ in runs])
+        probs_cls = self.classify_blended(text, ev, [(f, la) for f, la, _ in runs], decoding)
         out = []
         for (first, last, found), p in zip(runs, probs_cls, strict=True):
             start, end = tokens[first].start, tokens[last].end
@@ -146,18 +211,53 @@ class TechniquesModel:
                 out.append((start, end, self.labels[k], float(found * p[k])))
         return out
 
-    def analyse(self, text: str) -> tuple[list[tuple[int, int, str, float]], list[tuple[int, int, str, float]]]:
-        """Return the technique spans of a text and the (lower-threshold) spans behind its paragraph roll-up."""
-        tokens = tokenize(text)
-        if not tokens:
-            return [], []
-        ctx = ArticleContext.of(tokens)
-        probs = self.word_probabilities(tokens)
-        spans = self.labelled_spans(text, tokens, ctx, probs, self.decoding)
-        if self.decoding.rollup_threshold == self.decoding.threshold:
-            return spans, spans
-        low = replace(self.decoding, threshold=self.decoding.rollup_threshold)
-        return spans, self.labelled_spans(text, tokens, ctx, probs, low)
+    def paragraph_probabilities(self, ctx: ArticleContext, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """Return P(label used) per paragraph (n_paragraphs × n_labels) from the paragraph classifier."""
+        if not ranges:
+            return np.zeros((0, len(self.labels)))
+        X = hash_rows(self.hashers.spans(), [paragraph_features(ctx, a, b) for a, b in ranges])
+        return _sigmoid(np.asarray((X @ self.par_w.T).todense()) + self.par_b)
+
+    def paragraph_scores(self, text: str, ev: Evidence, rollup_spans: list[tuple[int, int, str, float]],
+                         decoding: Decoding) -> list[tuple[int, int, int, dict[str, float], np.ndarray, np.ndarray]]:
+        """Return per paragraph: number, offsets, best span score per label, classifier and tagger probabilities."""
+        rows = rollup(text, rollup_spans, 0.0)
+        ranges, where = [], []
+        for i, (_, start, end, _) in enumerate(rows):
+            found = tokens_in(ev.tokens, start, end)
+            if found is not None:
+                ranges.append(found)
+                where.append(i)
+        clf = np.zeros((len(rows), len(self.labels)))
+        tag = np.zeros((len(rows), len(self.labels)))
+        if ranges:
+            clf[where] = self.paragraph_probabilities(ev.ctx, ranges)
+            if ev.tagger is not None:
+                tag[where] = np.stack([ev.tagger[a : b + 1, 1:].max(axis=0) for a, b in ranges])
+        return [(no, s_, e, spans, clf[i], tag[i]) for i, (no, s_, e, spans) in enumerate(rows)]
+
+    def paragraph_labels(self, text: str, ev: Evidence, rollup_spans: list[tuple[int, int, str, float]],
+                         decoding: Decoding) -> list[tuple[int, int, int, dict[str, float]]]:
+        """Return (paragraph_no, start, end, {label: score}) for every non-blank line."""
+        out = []
+        for no, start, end, spans, clf, tag in self.paragraph_scores(text, ev, rollup_spans, decoding):
+            combined = np.maximum(clf * decoding.classifier_weight, tag * decoding.tagger_paragraph_weight)
+            scores = {label: float(combined[k]) for k, label in enumerate(self.labels)}
+            for label, score in spans.items():
+                scores[label] = max(scores[label], score * decoding.span_weight)
+            out.append((no, start, end, {la: sc for la, sc in scores.items() if sc >= decoding.paragraph_threshold}))
+        return out
+
+    def analyse(self, text: str) -> tuple[list[tuple[int, int, str, float]], list[tuple[int, int, int, dict[str, float]]]]:
+        """Return the technique spans of a text and its paragraphs' (number, start, end, {label: score})."""
+        ev = self.evidence(text)
+        if not ev.tokens:
+            return [], [(no, s, e, {}) for no, s, e in paragraphs(text)]
+        spans = self.labelled_spans(text, ev, self.decoding)
+        low = spans
+        if self.decoding.rollup_threshold != self.decoding.threshold:
+            low = self.labelled_spans(text, ev, replace(self.decoding, threshold=self.decoding.rollup_threshold))
+        return spans, self.paragraph_labels(text, ev, low, self.decoding)
 
     def predict(self, text: str) -> list[tuple[int, int, str, float]]:
         """Return (start, end, label, score) technique spans of a text; spans may overlap."""
@@ -168,17 +268,21 @@ class TechniquesModel:
         """Write the weights (float16, compressed) and the config, then a SHA-256 manifest."""
         directory.mkdir(parents=True, exist_ok=True)
         cls = self.cls_w.tocoo()
+        par = self.par_w.tocoo()
         np.savez_compressed(
             directory / "weights.npz",
             tag_w=self.tag_w.astype(np.float16), tag_b=np.array([self.tag_b], dtype=np.float32),
             cls_row=cls.row.astype(np.int16), cls_col=cls.col.astype(np.int32),
             cls_val=cls.data.astype(np.float16), cls_b=self.cls_b.astype(np.float32),
+            par_row=par.row.astype(np.int16), par_col=par.col.astype(np.int32),
+            par_val=par.data.astype(np.float16), par_b=self.par_b.astype(np.float32),
         )
         config = {"format": "spinscope-techniques-linear-1", "labels": list(self.labels),
                   "token_bits": self.hashers.token_bits, "span_bits": self.hashers.span_bits,
                   "decoding": self.decoding.to_json(), **(extra or {})}
         (directory / "config.json").write_text(json.dumps(config, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        manifest = "".join(f"{_sha256(directory / n)}  {n}\n" for n in ("config.json", "weights.npz"))
+        names = ["config.json", "weights.npz"] + ([ADAPTER] if (directory / ADAPTER).is_file() else [])
+        manifest = "".join(f"{_sha256(directory / n)}  {n}\n" for n in names)
         (directory / "MANIFEST.sha256").write_text(manifest, encoding="utf-8")
 
     @classmethod
@@ -200,8 +304,18 @@ class TechniquesModel:
             (w["cls_val"].astype(np.float32), (w["cls_row"].astype(np.int64), w["cls_col"].astype(np.int64))),
             shape=(len(labels), 2 ** hashers.span_bits),
         )
+        par_w = sp.csr_matrix(
+            (w["par_val"].astype(np.float32), (w["par_row"].astype(np.int64), w["par_col"].astype(np.int64))),
+            shape=(len(labels), 2 ** hashers.span_bits),
+        )
+        tagger = None
+        if (directory / ADAPTER).is_file():
+            from spinscope.layers.techniques.encoder import MiniLMTagger, TaggerHead, load_embedder
+
+            tagger = MiniLMTagger(load_embedder(), TaggerHead.from_arrays(np.load(directory / ADAPTER)))
         return cls(labels, hashers, w["tag_w"].astype(np.float32), float(w["tag_b"][0]), cls_w,
-                   w["cls_b"].astype(np.float32), Decoding(**config["decoding"]))
+                   w["cls_b"].astype(np.float32), par_w, w["par_b"].astype(np.float32), Decoding(**config["decoding"]),
+                   tagger)
 
 
 def _sha256(path: Path) -> str:

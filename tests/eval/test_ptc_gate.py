@@ -1,0 +1,51 @@
+"""Gate: `spinscope eval ptc` on PTC dev may not fall below the recorded SI and TC scores."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from spinscope.cli.evaluate import evaluate
+from spinscope.layers.techniques.labels import PTC_LABELS
+
+# Tests run with --import-mode=importlib: load the shared gate helpers by path.
+_spec = importlib.util.spec_from_file_location("techniques_gate", Path(__file__).with_name("techniques_gate.py"))
+assert _spec and _spec.loader
+_gate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_gate)
+assert_not_below = _gate.assert_not_below
+recorded = _gate.recorded
+tree_sha256 = _gate.tree_sha256
+
+
+@pytest.fixture(scope="module")
+def ptc_dev(shared_data: Path) -> Path:
+    data = shared_data / "ptc" / "dev"
+    entry = recorded("ptc")
+    if tree_sha256(data) != entry["data_sha256"]:
+        pytest.fail("PTC dev differs from the data the recorded scores were measured on; re-measure them")
+    return data
+
+
+def test_ptc_dev_scores_do_not_drop(ptc_dev: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pred.txt"
+    scores = evaluate("ptc", ptc_dev, out)
+    assert_not_below(scores, recorded("ptc"))
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(len(r) == 4 and r[1] in PTC_LABELS and int(r[2]) < int(r[3]) for r in rows)
+    tc = out.with_name(out.name + ".tc").read_text(encoding="utf-8").splitlines()
+    assert len(tc) == sum(1 for _ in (ptc_dev / "labels" / "dev-task-flc-tc.labels").open(encoding="utf-8"))
+
+
+def test_ptc_without_gold_writes_predictions_and_no_scores(shared_data: Path, tmp_path: Path) -> None:
+    data = tmp_path / "ptc"
+    (data / "articles").mkdir(parents=True)
+    src = sorted((shared_data / "ptc" / "dev" / "articles").glob("article*.txt"))[:2]
+    for p in src:
+        (data / "articles" / p.name).symlink_to(p)
+    out = tmp_path / "pred.txt"
+    assert evaluate("ptc", data, out) == {}
+    ids = {line.split("\t")[0] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert ids <= {p.name[7:-4] for p in src}

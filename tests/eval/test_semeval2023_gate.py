@@ -1,0 +1,39 @@
+"""Gate: `spinscope eval semeval2023` on the held-out validation documents may not fall below recorded scores."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from spinscope.cli.evaluate import evaluate
+from spinscope.layers.techniques.labels import LABELS
+
+# Tests run with --import-mode=importlib: load the shared gate helpers by path.
+_spec = importlib.util.spec_from_file_location("techniques_gate", Path(__file__).with_name("techniques_gate.py"))
+assert _spec and _spec.loader
+_gate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_gate)
+assert_not_below = _gate.assert_not_below
+recorded = _gate.recorded
+semeval_validation = _gate.semeval_validation
+tree_sha256 = _gate.tree_sha256
+
+
+@pytest.fixture(scope="module")
+def validation(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = semeval_validation(shared_data, tmp_path_factory.mktemp("semeval2023") / "val")
+    if tree_sha256(data) != recorded("semeval2023")["data_sha256"]:
+        pytest.fail("validation data differs from the data the recorded scores were measured on; re-measure them")
+    return data
+
+
+def test_semeval2023_validation_scores_do_not_drop(validation: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pred.txt"
+    scores = evaluate("semeval2023", validation, out)
+    assert_not_below(scores, recorded("semeval2023"))
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    gold = (validation / "labels" / "train-labels-subtask-3.txt").read_text(encoding="utf-8").splitlines()
+    assert {(r[0], r[1]) for r in rows} == {tuple(g.split("\t")[:2]) for g in gold}
+    assert all(x in LABELS for r in rows for x in r[2].split(",") if x)
