@@ -27,7 +27,8 @@ def tree_sha256(root: Path) -> str:
 def semeval_validation(shared_data: Path, into: Path) -> Path:
     """Lay out the SemEval-2023 articles of the PTC dev documents (held out of training) under `into`."""
     root = shared_data / "semeval2023t3" / "en" / "train"
-    ids = {p.name[len("article") : -len(".txt")] for p in (shared_data / "ptc" / "dev" / "articles").glob("article*.txt")}
+    dev = shared_data / "ptc" / "dev" / "articles"
+    ids = {p.name[len("article") : -len(".txt")] for p in dev.glob("article*.txt")}
     (into / "articles").mkdir(parents=True)
     (into / "labels").mkdir()
     for art in sorted(ids):

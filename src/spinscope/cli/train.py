@@ -7,7 +7,7 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -43,8 +43,8 @@ def register(app: typer.Typer) -> None:
     def make(name: str) -> None:
         @group.command(name)
         def command(
-            seed: int = typer.Option(13, "--seed", help="Random seed; the same seed gives the same model."),
-            out: Path | None = typer.Option(None, "--out", help="Write the model here instead of the package."),
+            seed: Annotated[int, typer.Option("--seed", help="Random seed; the same seed gives the same model.")] = 13,
+            out: Annotated[Path | None, typer.Option("--out", help="Write the model here, not in the package.")] = None,
         ) -> None:
             try:
                 summary = train(name, seed, out)

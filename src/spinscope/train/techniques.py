@@ -42,7 +42,7 @@ from spinscope.layers.techniques.model import (
     tokens_in,
     tokens_of_span,
 )
-from spinscope.layers.techniques.rollup import paragraphs, rollup
+from spinscope.layers.techniques.rollup import paragraphs
 from spinscope.train.corpora import read_articles, read_semeval_paragraphs, read_semeval_spans, shared_data_dir
 
 __all__ = ["train_techniques", "heldout_ids", "DEFAULT_SEED"]
@@ -163,7 +163,8 @@ def _tune_spans(items: list[tuple[TechniquesModel, _Doc, Evidence]], weights: tu
         pred = []
         for model, d, ev in items:
             scores = ev.word_scores(dec)
-            pred.extend((d.id, d.tokens[f].start, d.tokens[la].end) for f, la, _ in model.decode(d.text, d.tokens, scores, dec))
+            runs = model.decode(d.text, d.tokens, scores, dec)
+            pred.extend((d.id, d.tokens[f].start, d.tokens[la].end) for f, la, _ in runs)
         f1 = si_scores(pred, gold_si)["si_f1"]
         if f1 > best_si:
             best_si, best = f1, dec
@@ -191,7 +192,8 @@ def _tune_labels(items: list[tuple[TechniquesModel, _Doc, Evidence]], dec: Decod
     return replace(dec, tagger_label_weight=best_w), best_acc
 
 
-def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]], gold_paragraphs: dict[tuple[str, int], list[str]],
+def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]],
+                     gold_paragraphs: dict[tuple[str, int], list[str]],
                      dec: Decoding) -> tuple[Decoding, float]:
     """Pick the roll-up settings that maximise paragraph micro-F1."""
     best_par = -1.0
@@ -215,8 +217,9 @@ def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]], gold_p
             f1 = paragraph_scores(pred, gold, LABELS)["paragraph_micro_f1"]
             if f1 > best_par:
                 best_par = f1
-                chosen = replace(dec, rollup_threshold=word_threshold, extra_label=extra, paragraph_threshold=par_threshold,
-                                 span_weight=span_w, classifier_weight=clf_w, tagger_paragraph_weight=tag_w)
+                chosen = replace(dec, rollup_threshold=word_threshold, extra_label=extra,
+                                 paragraph_threshold=par_threshold, span_weight=span_w, classifier_weight=clf_w,
+                                 tagger_paragraph_weight=tag_w)
     return chosen, best_par
 
 

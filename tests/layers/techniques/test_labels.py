@@ -30,7 +30,7 @@ def test_every_technique_has_a_distinct_definition_and_example() -> None:
 def test_mapping_reaches_every_ptc_label_and_leaves_the_unmappable_out() -> None:
     assert set(TO_PTC.values()) == set(PTC_LABELS)
     assert set(TO_PTC) | NO_PTC_EQUIVALENT == set(LABELS)
-    assert NO_PTC_EQUIVALENT == {"Appeal_to_Values", "Appeal_to_Time", "Consequential_Oversimplification",
-                                 "Obfuscation-Vagueness-Confusion", "Questioning_the_Reputation"}
+    assert {"Appeal_to_Values", "Appeal_to_Time", "Consequential_Oversimplification",
+                                 "Obfuscation-Vagueness-Confusion", "Questioning_the_Reputation"} == NO_PTC_EQUIVALENT
     assert to_ptc("False_Dilemma-No_Choice") == "Black-and-White_Fallacy"
     assert to_ptc("Appeal_to_Time") is None

@@ -20,7 +20,8 @@ import numpy as np
 from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.techniques.features import Token
 
-__all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "MiniLMTagger", "windows",
+__all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "MiniLMTagger",
+           "windows",
            "word_probabilities", "WINDOW", "STRIDE"]
 
 logger = logging.getLogger(__name__)

@@ -10,16 +10,19 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
 
-__all__ = ["Token", "ArticleContext", "tokenize", "token_features", "span_features", "paragraph_features", "Hashers", "hash_rows"]
+__all__ = ["Token", "ArticleContext", "tokenize", "token_features", "span_features", "paragraph_features", "Hashers",
+           "hash_rows"]
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
 # Function words are not counted as repetitions: their frequency says nothing about persuasion.
-_STOP = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these "
-    "those he she they we you i his her their our your my me him them us not no so than then there here what which "
-    "who whom whose when where why how all any each also has have had do does did will would can could should may "
-    "might must s t said says just about into over after before up down out more most very".split()
+_STOP_WORDS = (
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this "
+    "that these those he she they we you i his her their our your my me him them us not no so than then "
+    "there here what which who whom whose when where why how all any each also has have had do does did "
+    "will would can could should may might must s t said says just about into over after before up down "
+    "out more most very"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 _QUOTES = frozenset('"“”«»')
 
 

@@ -15,7 +15,6 @@ import numpy as np
 import scipy.sparse as sp
 
 from spinscope.errors import ErrorCode, ModelError
-from spinscope.layers.techniques.rollup import paragraphs, rollup
 from spinscope.layers.techniques.features import (
     ArticleContext,
     Hashers,
@@ -26,10 +25,14 @@ from spinscope.layers.techniques.features import (
     token_features,
     tokenize,
 )
+from spinscope.layers.techniques.rollup import paragraphs, rollup
 
 __all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_span"]
 
 logger = logging.getLogger(__name__)
+
+SpanRow = tuple[int, int, str, float]  # start, end, label, score
+ParagraphRow = tuple[int, int, int, dict[str, float]]  # paragraph_no, start, end, {label: score}
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
 #: The MiniLM tagger head; a model folder without it runs the linear models alone.
@@ -248,7 +251,7 @@ class TechniquesModel:
             out.append((no, start, end, {la: sc for la, sc in scores.items() if sc >= decoding.paragraph_threshold}))
         return out
 
-    def analyse(self, text: str) -> tuple[list[tuple[int, int, str, float]], list[tuple[int, int, int, dict[str, float]]]]:
+    def analyse(self, text: str) -> tuple[list[SpanRow], list[ParagraphRow]]:
         """Return the technique spans of a text and its paragraphs' (number, start, end, {label: score})."""
         ev = self.evidence(text)
         if not ev.tokens:
