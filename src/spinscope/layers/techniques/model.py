@@ -37,6 +37,9 @@ ParagraphRow = tuple[int, int, int, dict[str, float]]  # paragraph_no, start, en
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "techniques"
 #: The MiniLM tagger head; a model folder without it runs the linear models alone.
 ADAPTER = "tagger_head.npz"
+#: Weights smaller than this are dropped when saving: together they move a score by far less than its noise,
+#: and dropping them keeps the shipped files small.
+PRUNE = 0.01
 #: Tokens that never start or end a span (the PTC v2 gold is trimmed of them).
 _EDGE_PUNCT = frozenset(".,:;!?)]}(\"“”'’‘-—–")
 
@@ -268,17 +271,14 @@ class TechniquesModel:
 
     # -- files ---------------------------------------------------------------------------------------
     def save(self, directory: Path, extra: dict[str, Any] | None = None) -> None:
-        """Write the weights (float16, compressed) and the config, then a SHA-256 manifest."""
+        """Write the weights (float16, pruned below PRUNE, compressed) and the config, then a SHA-256 manifest."""
         directory.mkdir(parents=True, exist_ok=True)
-        cls = self.cls_w.tocoo()
-        par = self.par_w.tocoo()
+        tag_w = np.where(np.abs(self.tag_w) < PRUNE, 0.0, self.tag_w)
         np.savez_compressed(
             directory / "weights.npz",
-            tag_w=self.tag_w.astype(np.float16), tag_b=np.array([self.tag_b], dtype=np.float32),
-            cls_row=cls.row.astype(np.int16), cls_col=cls.col.astype(np.int32),
-            cls_val=cls.data.astype(np.float16), cls_b=self.cls_b.astype(np.float32),
-            par_row=par.row.astype(np.int16), par_col=par.col.astype(np.int32),
-            par_val=par.data.astype(np.float16), par_b=self.par_b.astype(np.float32),
+            tag_w=tag_w.astype(np.float16), tag_b=np.array([self.tag_b], dtype=np.float32),
+            **_sparse_arrays("cls", self.cls_w), cls_b=self.cls_b.astype(np.float32),
+            **_sparse_arrays("par", self.par_w), par_b=self.par_b.astype(np.float32),
         )
         config = {"format": "spinscope-techniques-linear-1", "labels": list(self.labels),
                   "token_bits": self.hashers.token_bits, "span_bits": self.hashers.span_bits,
@@ -303,14 +303,8 @@ class TechniquesModel:
         w = np.load(directory / "weights.npz")
         labels = tuple(config["labels"])
         hashers = Hashers(config["token_bits"], config["span_bits"])
-        cls_w = sp.csr_matrix(
-            (w["cls_val"].astype(np.float32), (w["cls_row"].astype(np.int64), w["cls_col"].astype(np.int64))),
-            shape=(len(labels), 2 ** hashers.span_bits),
-        )
-        par_w = sp.csr_matrix(
-            (w["par_val"].astype(np.float32), (w["par_row"].astype(np.int64), w["par_col"].astype(np.int64))),
-            shape=(len(labels), 2 ** hashers.span_bits),
-        )
+        shape = (len(labels), 2**hashers.span_bits)
+        cls_w, par_w = _sparse_from(w, "cls", shape), _sparse_from(w, "par", shape)
         tagger = None
         if (directory / ADAPTER).is_file():
             from spinscope.layers.techniques.encoder import MiniLMTagger, TaggerHead, load_embedder
@@ -319,6 +313,21 @@ class TechniquesModel:
         return cls(labels, hashers, w["tag_w"].astype(np.float32), float(w["tag_b"][0]), cls_w,
                    w["cls_b"].astype(np.float32), par_w, w["par_b"].astype(np.float32), Decoding(**config["decoding"]),
                    tagger)
+
+
+def _sparse_arrays(name: str, m: sp.csr_matrix) -> dict[str, np.ndarray]:
+    """Return a weight matrix as flat positions (delta-coded, so they compress) and float16 values."""
+    coo = m.tocoo()
+    keep = np.abs(coo.data) >= PRUNE
+    flat = np.sort(coo.row[keep].astype(np.int64) * m.shape[1] + coo.col[keep])
+    values = np.asarray(m[np.unravel_index(flat, m.shape)]).ravel() if len(flat) else np.zeros(0)
+    return {f"{name}_pos": np.diff(flat, prepend=0).astype(np.uint32), f"{name}_val": values.astype(np.float16)}
+
+
+def _sparse_from(arrays: Any, name: str, shape: tuple[int, int]) -> sp.csr_matrix:
+    flat = np.cumsum(arrays[f"{name}_pos"].astype(np.int64))
+    rows, cols = np.unravel_index(flat, shape)
+    return sp.csr_matrix((arrays[f"{name}_val"].astype(np.float32), (rows, cols)), shape=shape)
 
 
 def _sha256(path: Path) -> str:
