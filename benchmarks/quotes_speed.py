@@ -53,7 +53,8 @@ def main() -> None:
         "quotes_layer_articles700_per_s": round(per700 / t_quotes, 2),
         "nlp_plus_quotes_articles700_per_s": round(per700 / (t_parse + t_quotes), 2),
         "seconds": {"parse": round(t_parse, 2), "quotes": round(t_quotes, 2)},
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "load_average_1min": round(os.getloadavg()[0], 2)},
         "target_articles700_per_s": 5.0,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
