@@ -13,6 +13,31 @@ def _clip(text: str, width: int = 110) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _amount(q: dict[str, Any]) -> str:
+    """Say an amount the way a reader would: 12, about 70, at least 6, up to 5, 20–99."""
+    value, low, high = q.get("value"), q.get("low"), q.get("high")
+
+    def num(x: Any) -> str:
+        return f"{x:g}" if isinstance(x, float) else str(x)
+
+    if value is not None and low == value and high == value:
+        number = num(value)
+    elif value is not None and low == value and high is None:
+        number = f"at least {num(value)}"
+    elif value is not None and high == value and low is None:
+        number = f"up to {num(value)}"
+    elif value is not None:
+        number = f"about {num(value)}"
+    elif low is not None and high is not None:
+        number = f"{num(low)}–{num(high)}"
+    else:
+        number = "an unknown amount"
+    if q.get("approximate") and number[0].isdigit():
+        number = "≈" + number
+    unit = f" {q['unit']}" if q.get("unit") else ""
+    return f"{number}{unit}"
+
+
 def render_text(analysis: dict[str, Any]) -> str:
     """Return a plain-text report: metadata, speakers, quotes, claims, techniques, entities."""
     meta = analysis["meta"]
@@ -46,8 +71,7 @@ def render_text(analysis: dict[str, Any]) -> str:
         for c in claims:
             lines.append(f"    [{c['score']:.2f}] {_clip(c['text'])}")
             for qt in c.get("quantities", []):
-                approx = "≈" if qt.get("approximate") else ""
-                lines.append(f"        {approx}{qt.get('value')} {qt.get('unit') or ''} — {qt.get('measure') or '?'}")
+                lines.append(f"        {_amount(qt)} — {qt.get('measure') or '?'}  (\"{qt.get('text')}\")")
     techniques = analysis.get("techniques", [])
     if techniques:
         lines.append(f"\n  Persuasion techniques ({len(techniques)})")
