@@ -52,12 +52,10 @@ def read_dir(data: Path) -> dict[str, list[Line]]:
 
 
 def sentences_of(lines: Sequence[Line]):  # type: ignore[no-untyped-def]
-    """Turn a file's lines into model inputs with their neighbouring lines as context."""
-    from spinscope.layers.claims.worthiness import Sentence
+    """Turn a file's lines into model inputs with their neighbouring lines and speaker turns as context."""
+    from spinscope.layers.claims.worthiness import make_sentences
 
-    texts = [ln.text for ln in lines]
-    return [Sentence(t, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "")
-            for i, t in enumerate(texts)]
+    return make_sentences([ln.text for ln in lines], [ln.speaker for ln in lines])
 
 
 def _ranked(scores: Sequence[float], labels: Sequence[int]) -> np.ndarray:

@@ -16,19 +16,21 @@ from spinscope.pipeline import Pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
-#: (example, quantity text) -> (claimant mention name or None for the outlet, speaker key or None).
+#: (example, quantity text) -> (claimant mention name or None for the outlet, a word of the name of the
+#: `speakers` span the claim's speaker_key must point to, or None for no key). Keys are the quotes layer's
+#: business, so the test checks what they point to, not how they are spelt.
 EXPECTED = {
-    ("000", "twenty-seven days"): ("Khaled Qaddoumi", "kld kdm"),
-    ("000", "75 years"): ("Khaled Qaddoumi", "kld kdm"),
-    ("000", "dozens"): ("Khaled Qaddoumi", "kld kdm"),
-    ("000", "10s"): ("Khaled Qaddoumi", "kld kdm"),  # both "10s of tanks" and "10s of soldiers"
-    ("004", "12"): ("Israel", "org israel"),
+    ("000", "twenty-seven days"): ("Khaled Qaddoumi", "Qaddoumi"),
+    ("000", "75 years"): ("Khaled Qaddoumi", "Qaddoumi"),
+    ("000", "dozens"): ("Khaled Qaddoumi", "Qaddoumi"),
+    ("000", "10s"): ("Khaled Qaddoumi", "Qaddoumi"),  # both "10s of tanks" and "10s of soldiers"
+    ("004", "12"): ("Israel", "Israel"),
     # "Iranian military figures have likened": a quote without a named speaker falls back to the outlet.
     ("004", "33-day"): (None, None),
-    ("004", "thousands"): ("al Jazeera", "org jazeera"),
-    ("004", "at least six"): ("Khaled al-Qaddoumi", "kld kdm"),
-    ("004", "70 percent"): ("Khaled al-Qaddoumi", "kld kdm"),
-    ("004", "12 days"): ("Iran’s Armed Forces Chief of Staff Major General Mohammad Baqeri", "mhmd bkr"),
+    ("004", "thousands"): ("al Jazeera", "Jazeera"),
+    ("004", "at least six"): ("Khaled al-Qaddoumi", "Qaddoumi"),
+    ("004", "70 percent"): ("Khaled al-Qaddoumi", "Qaddoumi"),
+    ("004", "12 days"): ("Iran’s Armed Forces Chief of Staff Major General Mohammad Baqeri", "Baqeri"),
     ("004", "hundreds"): (None, None),  # the outlet's own statement
 }
 
@@ -43,6 +45,7 @@ def analysed() -> dict[str, Document]:
 def test_every_numeric_claim_has_the_right_claimant(analysed: dict[str, Document]) -> None:
     seen = set()
     for ex, doc in analysed.items():
+        speakers = {s.attrs["key"]: " ".join([s.attrs["name"], *s.attrs["aliases"]]) for s in doc.spans("speakers")}
         for claim in doc.spans("claims"):
             for q in claim.attrs["quantities"]:
                 key = (ex, q["text"])
@@ -50,7 +53,10 @@ def test_every_numeric_claim_has_the_right_claimant(analysed: dict[str, Document
                 name, speaker_key = EXPECTED[key]
                 mention = claim.attrs["claimant"]
                 assert (mention["name"] if mention else None) == name, key
-                assert claim.attrs["speaker_key"] == speaker_key, key
+                if speaker_key is None:
+                    assert claim.attrs["speaker_key"] is None, key
+                else:
+                    assert speaker_key in speakers.get(claim.attrs["speaker_key"], ""), key
                 seen.add(key)
     assert seen == set(EXPECTED)
 
@@ -76,10 +82,10 @@ def _speaker(key: str, name: str, kind: str, aliases: tuple[str, ...] = (), role
 def test_name_match_without_any_quote() -> None:
     text = "Israel said 12 people were killed by rockets fired from Gaza."
     doc = NlpLayer()(Document(text, "t")).with_layer("quotes", []).with_layer(
-        "speakers", [_speaker("org israel", "Israel", "organization")])
+        "speakers", [_speaker("Israel", "Israel", "organization")])
     (claim,) = ClaimsLayer()(doc).spans("claims")
     assert claim.attrs["claimant"]["name"] == "Israel"
-    assert claim.attrs["speaker_key"] == "org israel"
+    assert claim.attrs["speaker_key"] == "Israel"
 
 
 def test_surname_role_and_ambiguity() -> None:

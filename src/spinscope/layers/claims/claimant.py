@@ -100,6 +100,9 @@ def _report_subject(tok: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT_VERBS and node is not tok \
                 and came_by in _REPORTED_DEPS:
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and node.dep_ == "conj":
+                # "ICE officials caught 232 ... but said that hundreds more escaped": the subject is shared.
+                subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.dep_ == "nsubj":
                 return subj
         if head.i == node.i:

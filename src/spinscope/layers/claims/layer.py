@@ -17,7 +17,7 @@ from spinscope.document import Document, Span
 from spinscope.layers.base import Layer
 from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claimant, resolve_speaker_key
 from spinscope.layers.claims.quantities import extract_quantities
-from spinscope.layers.claims.worthiness import Sentence, load_model
+from spinscope.layers.claims.worthiness import load_model, make_sentences
 from spinscope.layers.nlp import parse
 from spinscope.link.claims import find_dispute
 
@@ -64,9 +64,7 @@ class ClaimsLayer(Layer):
         parsed = parse(doc)
         sents = list(parsed.sents)
         texts = [s.text.strip() for s in sents]
-        batch = [Sentence(t, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "")
-                 for i, t in enumerate(texts)]
-        scores = self.model.score(batch)
+        scores = self.model.score(make_sentences(texts))
         spans: list[Span] = []
         recent: list[Claimant] = []
         for sent, score in zip(sents, scores, strict=True):

@@ -15,13 +15,15 @@ from spinscope.eval.checkthat2020 import read_dir, score_files, sentences_of
 from spinscope.layers.claims.worthiness import MODEL_PATH, fit_model
 from spinscope.settings import get as setting
 
-__all__ = ["train", "train_claims", "cross_validate", "DEFAULT_DATA", "C"]
+__all__ = ["train", "train_claims", "cross_validate", "DEFAULT_DATA", "C", "CLASS_WEIGHT"]
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DATA = Path(str(setting("shared_data"))) / "checkthat2020-t5-en" / "train"
 #: Inverse regularisation of the logistic regression, chosen by grouped CV on train.
 C = 1.0
+#: Class weighting of the logistic regression ("balanced" or None), chosen by grouped CV on train.
+CLASS_WEIGHT: str | None = None
 
 
 def _folds(names: list[str], k: int, seed: int) -> list[list[str]]:
@@ -31,18 +33,25 @@ def _folds(names: list[str], k: int, seed: int) -> list[list[str]]:
     return [[names[i] for i in order[f::k]] for f in range(k)]
 
 
-def cross_validate(data: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, c: float = C) -> dict[str, float]:
+def _training_set(files: dict[str, list[Any]], names: list[str]) -> tuple[list[Any], list[int], list[str]]:
+    sents, labels, groups = [], [], []
+    for name in names:
+        lines = files[name]
+        sents.extend(sentences_of(lines))
+        labels.extend(int(ln.label or 0) for ln in lines)
+        groups.extend([name] * len(lines))
+    return sents, labels, groups
+
+
+def cross_validate(data: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, c: float = C,
+                   class_weight: str | None = CLASS_WEIGHT) -> dict[str, float]:
     """Held-out-file validation: each fold's files are scored by a model trained on the other folds."""
     files = read_dir(data)
     results: list[tuple[list[float], list[int]]] = []
     for held in _folds(sorted(files), folds, seed):
         held_set = set(held)
-        sents, labels = [], []
-        for name, lines in files.items():
-            if name not in held_set:
-                sents.extend(sentences_of(lines))
-                labels.extend(int(ln.label or 0) for ln in lines)
-        model = fit_model(sents, labels, c=c, seed=seed)
+        sents, labels, groups = _training_set(files, [n for n in sorted(files) if n not in held_set])
+        model = fit_model(sents, labels, groups, c=c, seed=seed, class_weight=class_weight)
         for name in held:
             lines = files[name]
             results.append((list(model.decision(sentences_of(lines))), [int(ln.label or 0) for ln in lines]))
@@ -53,16 +62,13 @@ def cross_validate(data: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, c: 
 def train_claims(data: Path = DEFAULT_DATA, out: Path = MODEL_PATH, seed: int = 0, folds: int = 5,
                  validate: bool = True) -> dict[str, Any]:
     """Cross-validate (optional), fit on every file of `data`, save the model to `out`; return the figures."""
-    report: dict[str, Any] = {"data": str(data), "seed": seed, "folds": folds, "c": C}
+    report: dict[str, Any] = {"data": str(data), "seed": seed, "folds": folds, "c": C, "class_weight": CLASS_WEIGHT}
     if validate:
         report["cv"] = cross_validate(data, folds, seed)
         logger.info("grouped CV: %s", report["cv"])
     files = read_dir(data)
-    sents, labels = [], []
-    for lines in files.values():
-        sents.extend(sentences_of(lines))
-        labels.extend(int(ln.label or 0) for ln in lines)
-    model = fit_model(sents, labels, c=C, seed=seed)
+    sents, labels, groups = _training_set(files, sorted(files))
+    model = fit_model(sents, labels, groups, c=C, seed=seed, class_weight=CLASS_WEIGHT)
     model.save(out, report)
     report["model"] = str(out)
     return report

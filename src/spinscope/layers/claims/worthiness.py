@@ -1,5 +1,5 @@
-"""Check-worthiness: TF-IDF word and character n-grams, claim cue features and sentence context, scored by
-logistic regression trained on CheckThat! 2020 Task 5 (English political speech).
+"""Check-worthiness: TF-IDF word and character n-grams, claim cue features, sentence context and the
+speaker/turn structure, scored by logistic regression trained on CheckThat! 2020 Task 5 (English political speech).
 
 The model is stored without pickle: vocabularies and weights in one compressed `.npz`, so loading it
 executes no code and survives scikit-learn upgrades.
@@ -19,8 +19,9 @@ from typing import Any
 import numpy as np
 
 from spinscope.errors import ErrorCode, ModelError
+from spinscope.layers.claims.speech import N_TURN, normalise_speaker, speaker_priors, turn_features
 
-__all__ = ["Sentence", "WorthinessModel", "load_model", "MODEL_PATH", "cue_features", "fit_model"]
+__all__ = ["Sentence", "WorthinessModel", "load_model", "MODEL_PATH", "cue_features", "fit_model", "make_sentences"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +40,24 @@ CONTEXT_WEIGHT = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence to score, with its neighbours in the same document (empty at the edges)."""
+    """One sentence to score, with its neighbours in the same document (empty at the edges), its speaker
+    ("" in news text) and its turn features (see `speech.turn_features`; empty = a one-sentence monologue)."""
 
     text: str
     prev: str = ""
     next: str = ""
     is_question: bool = False
+    speaker: str = ""
+    turn: tuple[float, ...] = ()
+
+
+def make_sentences(texts: Sequence[str], speakers: Sequence[str] | None = None) -> list[Sentence]:
+    """Model inputs for one document's sentences in order, with neighbours and turn structure."""
+    who = list(speakers) if speakers is not None else [""] * len(texts)
+    turns = turn_features(who, texts) if texts else np.zeros((0, N_TURN))
+    return [Sentence(t, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "",
+                     speaker=normalise_speaker(who[i]), turn=tuple(float(v) for v in turns[i]))
+            for i, t in enumerate(texts)]
 
 
 def cue_features(texts: Sequence[str]) -> np.ndarray:
@@ -74,13 +87,25 @@ def _vectorizers() -> tuple[Any, Any]:
     return words, chars
 
 
-def _matrix(words: Any, chars: Any, sents: Sequence[Sentence]) -> Any:
+def _turns(sents: Sequence[Sentence]) -> np.ndarray:
+    lone = turn_features([""], ["."])[0]
+    return np.asarray([s.turn if s.turn else lone for s in sents], dtype=np.float64).reshape(len(sents), N_TURN)
+
+
+def _priors(table: dict[str, float], sents: Sequence[Sentence]) -> np.ndarray:
+    return np.asarray([[table[s.speaker], 1.0] if s.speaker in table else [0.0, 0.0] for s in sents],
+                      dtype=np.float64).reshape(len(sents), 2)
+
+
+def _matrix(words: Any, chars: Any, sents: Sequence[Sentence], priors: np.ndarray) -> Any:
     from scipy.sparse import csr_matrix, hstack
 
     texts = [s.text for s in sents]
     parts = [words.transform(texts), chars.transform(texts), csr_matrix(cue_features(texts))]
     parts.append(CONTEXT_WEIGHT * words.transform([s.prev for s in sents]))
     parts.append(CONTEXT_WEIGHT * words.transform([s.next for s in sents]))
+    parts.append(csr_matrix(_turns(sents)))
+    parts.append(csr_matrix(priors))
     return hstack(parts).tocsr()
 
 
@@ -92,12 +117,14 @@ class WorthinessModel:
     chars: Any
     coef: np.ndarray
     intercept: float
+    speakers: dict[str, float]
 
     def decision(self, sents: Sequence[Sentence]) -> np.ndarray:
         """Return raw scores (higher = more check-worthy)."""
         if not sents:
             return np.zeros(0)
-        return np.asarray(_matrix(self.words, self.chars, sents) @ self.coef + self.intercept).ravel()
+        x = _matrix(self.words, self.chars, sents, _priors(self.speakers, sents))
+        return np.asarray(x @ self.coef + self.intercept).ravel()
 
     def score(self, sents: Sequence[Sentence]) -> np.ndarray:
         """Return check-worthiness probabilities in [0, 1]."""
@@ -112,21 +139,26 @@ class WorthinessModel:
             terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
             arrays[f"{name}_terms"] = np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
             arrays[f"{name}_idf"] = vec.idf_.astype(np.float32)
+        names = sorted(self.speakers)
+        arrays["speaker_terms"] = np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8)
+        arrays["speaker_logodds"] = np.asarray([self.speakers[k] for k in names], dtype=np.float64)
         np.savez_compressed(path, **arrays)
 
 
-def fit_model(sents: Sequence[Sentence], labels: Sequence[int], c: float = 1.0, seed: int = 0) -> WorthinessModel:
-    """Fit the vectorizers and the logistic regression on labelled sentences."""
+def fit_model(sents: Sequence[Sentence], labels: Sequence[int], groups: Sequence[str], c: float = 1.0,
+              seed: int = 0, class_weight: str | None = None) -> WorthinessModel:
+    """Fit the vectorizers, the speaker priors and the logistic regression; `groups` names each line's file."""
     from sklearn.linear_model import LogisticRegression
 
     words, chars = _vectorizers()
     texts = [s.text for s in sents]
     words.fit(texts)
     chars.fit(texts)
-    x = _matrix(words, chars, sents)
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed)
+    table, own = speaker_priors([s.speaker for s in sents], labels, groups)
+    x = _matrix(words, chars, sents, own)
+    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=class_weight)
     clf.fit(x, np.asarray(labels))
-    return WorthinessModel(words, chars, clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0]))
+    return WorthinessModel(words, chars, clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0]), table)
 
 
 def _restore(terms: np.ndarray, idf: np.ndarray, analyzer: str) -> Any:
@@ -147,7 +179,9 @@ def load_model(path: Path = MODEL_PATH) -> WorthinessModel:
         with np.load(path, allow_pickle=False) as z:
             words = _restore(z["words_terms"], z["words_idf"], "word")
             chars = _restore(z["chars_terms"], z["chars_idf"], "char")
-            return WorthinessModel(words, chars, z["coef"].astype(np.float64), float(z["intercept"]))
+            names = bytes(z["speaker_terms"]).decode("utf-8").split("\n") if z["speaker_terms"].size else []
+            speakers = dict(zip(names, (float(v) for v in z["speaker_logodds"]), strict=True))
+            return WorthinessModel(words, chars, z["coef"].astype(np.float64), float(z["intercept"]), speakers)
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(ErrorCode.E020, str(path), str(exc)) from exc
 
