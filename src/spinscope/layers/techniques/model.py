@@ -7,6 +7,8 @@ import functools
 import hashlib
 import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,9 @@ from spinscope.layers.techniques.rollup import paragraphs, rollup
 __all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_span"]
 
 logger = logging.getLogger(__name__)
+
+_evidence_cache: OrderedDict[tuple[int, str], Evidence] = OrderedDict()
+_evidence_lock = threading.Lock()
 
 SpanRow = tuple[int, int, str, float]  # start, end, label, score
 ParagraphRow = tuple[int, int, int, dict[str, float]]  # paragraph_no, start, end, {label: score}
@@ -160,10 +165,20 @@ class TechniquesModel:
         return out
 
     def evidence(self, text: str) -> Evidence:
-        """Tokenise a text and run the word taggers once."""
+        """Tokenise a text and run the word taggers once (the last few texts are remembered: TC asks again)."""
+        key = (id(self), text)
+        with _evidence_lock:
+            hit = _evidence_cache.get(key)
+        if hit is not None:
+            return hit
         tokens = tokenize(text)
         tagged = self.tagger.word_probabilities(text, tokens) if self.tagger is not None and tokens else None
-        return Evidence(tokens, ArticleContext.of(tokens), self.word_probabilities(tokens), tagged)
+        ev = Evidence(tokens, ArticleContext.of(tokens), self.word_probabilities(tokens), tagged)
+        with _evidence_lock:
+            _evidence_cache[key] = ev
+            while len(_evidence_cache) > 4:
+                _evidence_cache.popitem(last=False)
+        return ev
 
     # -- span classifier -----------------------------------------------------------------------------
     def classify(self, text: str, ctx: ArticleContext, token_spans: list[tuple[int, int]]) -> np.ndarray:
