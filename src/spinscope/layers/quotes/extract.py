@@ -22,7 +22,7 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 #: Cues whose content is their direct object ("called the deal a disaster" is content, "told reporters" is not).
 _OBJECT_IS_AUDIENCE = frozenset({"tell", "ask", "inform", "warn", "remind", "assure", "urge", "convince", "notify"})
 
-_CUE_PREPS = frozenset({"to", "for", "on", "about", "of", "against", "at"})
+_CUE_PREPS = frozenset({"to", "for", "about", "of", "against"})
 #: Adverbs that PolNeAR annotators keep in the cue ("also said", "repeatedly said").
 _CUE_ADVERBS = frozenset({"also", "repeatedly", "previously", "first", "recently", "often", "later", "again"})
 
@@ -122,6 +122,8 @@ def _adjacent_quotes(text: str, quotes: Sequence[QuoteSegment], lo: int, hi: int
     """Return quotes right before `lo` and right after `hi` (only punctuation, spaces or dashes between)."""
     found = []
     for q in quotes:
+        if _is_title(text[q.start : q.end]):
+            continue
         if q.end <= lo and not text[q.end:lo].strip(" ,.:;—–-\t"):
             found.append(q)
         elif q.start >= hi and not text[hi:q.start].strip(" ,:;—–-\t"):
@@ -171,6 +173,12 @@ def _preceding_content(doc: Doc, verb: Token, lo: int, quotes: Sequence[QuoteSeg
         if span[1] - span[0] < 12:
             return []
     return [_whole_quotes(span, quotes, (lo, lo))]
+
+
+def _is_title(quoted: str) -> bool:
+    """A short quoted title ("This Week", "Sin Miedo") names a show or book; it is not a quotation."""
+    words = [w for w in quoted.strip("\"“”'`,. ").split() if w[:1].isalpha()]
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
 def _kind(text: str, frags: Sequence[tuple[int, int]], quotes: Sequence[QuoteSegment]) -> str:
@@ -332,7 +340,7 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
         elif preps and any(c.dep_ == "pobj" for c in preps[0].children):
             # "referring to X", "called for X": the preposition joins the cue, its object is the content.
             pobj = next(c for c in preps[0].children if c.dep_ == "pobj")
-            span = _subtree_chars(pobj, exclude)
+            span = _subtree_chars(pobj, exclude) if pobj.ent_type_ not in ("DATE", "TIME", "GPE") else None
             if span:
                 frags = [_trim(text, *span, quotes)]
                 cue = (cue[0], preps[0].idx + len(preps[0].text))
