@@ -103,3 +103,16 @@ def test_surname_role_and_ambiguity() -> None:
     ])
     # Two speakers share the role: no key rather than a guess.
     assert resolve_speaker_key(two, Claimant(None, 0, 12, "the minister")).speaker_key is None
+
+
+def test_headline_glued_to_first_sentence_is_not_the_source() -> None:
+    # Regression: spaCy joins a headline to the lead sentence; "Husband Shot Officers" became the claimant of "two".
+    shared = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ptc" / "train" / "articles"
+    path = shared / "article730061195.txt"
+    if not path.is_file():
+        pytest.skip("shared data not present")
+    text = path.read_text(encoding="utf-8")
+    text = text[: text.index("\n", text.index("\n\n") + 2)]
+    doc = ClaimsLayer()(NlpLayer()(Document(text, "t")))
+    two = next(c for c in doc.spans("claims") if any(q["text"] == "two" for q in c.attrs["quantities"]))
+    assert two.attrs["claimant"] is None and two.attrs["speaker_key"] is None

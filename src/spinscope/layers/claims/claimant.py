@@ -152,6 +152,9 @@ def find_claimant(doc: Document, sent: SpacySpan, pos: int | None, recent: list[
     else:
         tok = next((t for t in sent if t.idx <= pos < t.idx + len(t.text)), sent.root)
         subj = _report_subject(tok)
+    if subj is not None and "\n" in parsed.text[min(subj.idx, pos) : max(subj.idx, pos)]:
+        # Reported speech never crosses a line break: a headline glued to the first sentence is not its source.
+        subj = None
     if subj is not None:
         if subj.lower_ in PRONOUNS:
             named = next((c for c in reversed(recent) if c.name), None)
