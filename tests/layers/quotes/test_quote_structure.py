@@ -73,3 +73,11 @@ def test_vague_source_is_unnamed_not_a_person(run) -> None:
     assert text[speaker["start"]:speaker["end"]] == "Foreign media outlets"
     assert speaker["key"] is None and speaker["name"] is None
     assert quote.attrs["unnamed"] is True
+
+
+def test_a_pronoun_refers_to_the_last_person_in_subject_position(run) -> None:
+    # Regression: "he" went to the most recent person of any role, here the criticised one.
+    text = "Khaled Qaddoumi criticized Benjamin Netanyahu on Friday. He said the occupation will end soon."
+    doc = run(text)
+    (quote,) = [q for q in doc.spans("quotes") if "occupation" in q.text(text)]
+    assert quote.attrs["speaker"]["name"] == "Khaled Qaddoumi"

@@ -194,7 +194,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         # Register every person named up to this source, so surnames and pronouns see them.
         while pending is not None and pending.start <= head.i:
             reg.person(pending)
-            last_person = reg.by_token.get(pending.start, last_person)
+            # Pronouns and role nouns refer back to the last person in subject position, the usual
+            # antecedent in news copy; a person only mentioned as an object is a fallback.
+            if pending.root.dep_ in ("nsubj", "nsubjpass") or last_person is None:
+                last_person = reg.by_token.get(pending.start, last_person)
             pending = next(p_iter, None)
         span = doc.char_span(f.source[0], f.source[1], alignment_mode="expand")
         tokens = list(span) if span is not None and len(span) else [head]
