@@ -28,14 +28,14 @@ __all__ = ["HONORIFICS", "clean_name", "name_key", "surname_key", "speaker_id", 
 logger = logging.getLogger(__name__)
 
 #: Words that are honorifics, ranks or titles, never part of a person's name.
-HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik shaikh seyed seyyed sayyed sayed syed
+_HONORIFIC_WORDS = """mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik shaikh seyed seyyed
+    sayyed sayed syed
     sayyid ayatollah ayatullah grand hojatoleslam hojjatoleslam imam mullah haj hajj rev reverend father pope
     gen general maj major brig brigadier col colonel lt lieutenant capt captain adm admiral cmdr commander sgt
     sergeant marshal president vice prime minister sen senator rep representative gov governor mayor judge
     justice chief speaker secretary ambassador king queen prince princess emir sultan crown his her excellency
-    mp mep pm the""".split()
-)
+    mp mep pm the"""
+HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 _PARTICLES = ("al-", "el-", "al ", "el ", "ul-", "as-", "ash-", "ad-", "at-", "ar-", "an-", "az-")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _FOLDS = (("kh", "k"), ("q", "k"), ("ph", "f"), ("gh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "c"),

@@ -43,7 +43,8 @@ def test_an_unclosed_quote_stops_at_the_paragraph_end() -> None:
 
 
 def test_a_quote_interrupted_by_its_attribution_is_one_quote(run) -> None:
-    text = 'Officials met on Monday.\n\n"The talks were useful," Foreign Minister Ali Bagheri said, "and we will return next week."'
+    text = ('Officials met on Monday.\n\n"The talks were useful," Foreign Minister Ali Bagheri said, '
+            '"and we will return next week."')
     doc = run(text)
     (quote,) = [q for q in doc.spans("quotes") if "talks" in q.text(text)]
     parts = [text[p["start"]:p["end"]] for p in quote.attrs["parts"]]

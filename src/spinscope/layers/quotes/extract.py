@@ -124,9 +124,9 @@ def _adjacent_quotes(text: str, quotes: Sequence[QuoteSegment], lo: int, hi: int
     for q in quotes:
         if _is_title(text[q.start : q.end]):
             continue
-        if q.end <= lo and not text[q.end:lo].strip(" ,.:;—–-\t"):
-            found.append(q)
-        elif q.start >= hi and not text[hi:q.start].strip(" ,:;—–-\t"):
+        before = q.end <= lo and not text[q.end : lo].strip(" ,.:;—–-\t")
+        after = q.start >= hi and not text[hi : q.start].strip(" ,:;—–-\t")
+        if before or after:
             found.append(q)
     return found
 

@@ -56,10 +56,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
             if open_at is None:
                 open_at = i
             # A second opening mark inside an open quote is a nested or stray mark: keep the outer one.
-        elif ch in _CLOSE or ch == _STRAIGHT:
-            if open_at is not None:
-                segments.append(QuoteSegment(open_at, i + width))
-                open_at = None
+        elif (ch in _CLOSE or ch == _STRAIGHT) and open_at is not None:
+            segments.append(QuoteSegment(open_at, i + width))
+            open_at = None
         i += width
     if open_at is not None:
         stop = end

@@ -19,13 +19,13 @@ logger = logging.getLogger(__name__)
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 #: Head nouns of a nominal mention that stands for one named person ("the Hamas official").
-ROLE_NOUNS = frozenset(
-    """official representative spokesman spokeswoman spokesperson minister president chief speaker advisor adviser
+_ROLE_WORDS = """official representative spokesman spokeswoman spokesperson minister president chief speaker
+    advisor adviser
     leader commander envoy ambassador secretary director head chairman chairwoman chair general senator governor
     mayor diplomat negotiator candidate nominee lawmaker congressman congresswoman judge prosecutor attorney
     founder ceo analyst expert professor cleric ayatollah deputy aide campaigner activist author writer
-    correspondent reporter militant politician premier chancellor king queen prince emir""".split()
-)
+    correspondent reporter militant politician premier chancellor king queen prince emir"""
+ROLE_NOUNS = frozenset(_ROLE_WORDS.split())
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _STRIP_ROLE = re.compile(r"^(the|a|an|his|her|its|their)\s+", re.I)
 
