@@ -21,7 +21,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from spinscope.eval.scorers.techniques import paragraph_scores, si_scores
+from spinscope.eval.scorers.techniques import si_scores
 from spinscope.layers.techniques.features import (
     ArticleContext,
     Hashers,
@@ -56,6 +56,8 @@ _FOLDS = 3
 _TAGGER_ALPHA = 2e-6
 _CLASSIFIER_C = 2.0
 _PARAGRAPH_C = 1.0
+#: Labels with fewer training paragraphs than this keep the common threshold (too few to tune their own).
+_MIN_LABEL_PARAGRAPHS = 30
 
 
 @dataclass
@@ -192,34 +194,78 @@ def _tune_labels(items: list[tuple[TechniquesModel, _Doc, Evidence]], dec: Decod
     return replace(dec, tagger_label_weight=best_w), best_acc
 
 
+def _micro_f1(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> float:
+    den = 2 * tp.sum() + fp.sum() + fn.sum()
+    return float(2 * tp.sum() / den) if den else 1.0
+
+
+def _label_thresholds(scores: np.ndarray, gold: np.ndarray, start: float) -> tuple[tuple[float, ...], float]:
+    """Per-label thresholds by coordinate ascent on micro-F1; rare labels keep the common threshold."""
+    grid = np.round(np.arange(0.02, 0.81, 0.02), 2)
+    # counts[k, j] = (tp, fp, fn) of label k at threshold grid[j]
+    pred = scores[:, :, None] >= grid[None, None, :]
+    g = gold[:, :, None]
+    tp = (pred & g).sum(0)
+    fp = (pred & ~g).sum(0)
+    fn = (~pred & g).sum(0)
+    j0 = int(np.argmin(np.abs(grid - start)))
+    choice = np.full(scores.shape[1], j0)
+    rare = gold.sum(0) < _MIN_LABEL_PARAGRAPHS
+    cols = np.arange(scores.shape[1])
+    for _ in range(3):
+        for k in np.flatnonzero(~rare):
+            best_j, best = choice[k], -1.0
+            for j in range(len(grid)):
+                choice[k] = j
+                f = _micro_f1(tp[cols, choice], fp[cols, choice], fn[cols, choice])
+                if f > best:
+                    best_j, best = j, f
+            choice[k] = best_j
+    return tuple(float(grid[j]) for j in choice), _micro_f1(tp[cols, choice], fp[cols, choice], fn[cols, choice])
+
+
 def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]],
                      gold_paragraphs: dict[tuple[str, int], list[str]],
                      dec: Decoding) -> tuple[Decoding, float]:
-    """Pick the roll-up settings that maximise paragraph micro-F1."""
+    """Pick the roll-up settings, then one threshold per label, that maximise paragraph micro-F1."""
     best_par = -1.0
-    gold = {k: v for k, v in gold_paragraphs.items() if k[0] in {d.id for _, d, _ in items}}
     chosen = dec
+    best_parts: tuple[np.ndarray, np.ndarray] | None = None
     has_tagger = items[0][2].tagger is not None
+    index = {label: k for k, label in enumerate(LABELS)}
     for word_threshold, extra in itertools.product((dec.threshold, dec.threshold - 0.1), (0.2, 0.35, 1.01)):
         trial = replace(dec, threshold=word_threshold, extra_label=extra)
-        parts = [(d, m.paragraph_scores(d.text, ev, m.labelled_spans(d.text, ev, trial), trial)) for m, d, ev in items]
-        for (span_w, clf_w), tag_w, par_threshold in itertools.product(
-            ((0.0, 1.0), (0.5, 1.0), (1.0, 1.0), (1.0, 0.0)), (0.0, 0.5, 1.0) if has_tagger else (0.0,),
-            (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+        span_rows, clf_rows, tag_rows, gold_rows = [], [], [], []
+        for m, d, ev in items:
+            for no, _, _, spans, clf, tag in m.paragraph_scores(d.text, ev, m.labelled_spans(d.text, ev, trial), trial):
+                if (d.id, no) not in gold_paragraphs:
+                    continue
+                row = np.zeros(len(LABELS))
+                for label, score in spans.items():
+                    row[index[label]] = score
+                span_rows.append(row)
+                clf_rows.append(clf)
+                tag_rows.append(tag)
+                g = np.zeros(len(LABELS), dtype=bool)
+                g[[index[x] for x in gold_paragraphs[(d.id, no)] if x in index]] = True
+                gold_rows.append(g)
+        S, C, T, G = (np.array(x) for x in (span_rows, clf_rows, tag_rows, gold_rows))
+        for (span_w, clf_w), tag_w in itertools.product(
+            ((0.0, 1.0), (0.5, 1.0), (1.0, 1.0), (1.0, 0.0)), (0.0, 0.5, 1.0) if has_tagger else (0.0,)
         ):
-            pred = {}
-            for d, rows in parts:
-                for no, _, _, spans, clf, tag in rows:
-                    combined = np.maximum(clf * clf_w, tag * tag_w)
-                    labels = {LABELS[k] for k in np.flatnonzero(combined >= par_threshold)}
-                    labels |= {la for la, sc in spans.items() if sc * span_w >= par_threshold}
-                    pred[(d.id, no)] = sorted(labels)
-            f1 = paragraph_scores(pred, gold, LABELS)["paragraph_micro_f1"]
-            if f1 > best_par:
-                best_par = f1
-                chosen = replace(dec, rollup_threshold=word_threshold, extra_label=extra,
-                                 paragraph_threshold=par_threshold, span_weight=span_w, classifier_weight=clf_w,
-                                 tagger_paragraph_weight=tag_w)
+            combined = np.maximum(np.maximum(S * span_w, C * clf_w), T * tag_w)
+            for par_threshold in (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+                p = combined >= par_threshold
+                f1 = _micro_f1((p & G).sum(0), (p & ~G).sum(0), (~p & G).sum(0))
+                if f1 > best_par:
+                    best_par, best_parts = f1, (combined, G)
+                    chosen = replace(dec, rollup_threshold=word_threshold, extra_label=extra,
+                                     paragraph_threshold=par_threshold, span_weight=span_w, classifier_weight=clf_w,
+                                     tagger_paragraph_weight=tag_w)
+    if best_parts is not None:
+        thresholds, f1 = _label_thresholds(*best_parts, start=chosen.paragraph_threshold)
+        logger.info("common paragraph threshold: micro-F1 %.4f; per-label thresholds: %.4f", best_par, f1)
+        chosen, best_par = replace(chosen, paragraph_thresholds=thresholds), f1
     return chosen, best_par
 
 

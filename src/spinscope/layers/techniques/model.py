@@ -66,10 +66,21 @@ class Decoding:
     tagger_weight: float = 0.0  # word probability = (1 - w) × linear + w × tagger
     tagger_label_weight: float = 0.0  # span label probabilities, likewise
     tagger_paragraph_weight: float = 0.0  # paragraph score also max(tagger probability over its words) × this
+    #: One paragraph threshold per label (in LABELS order); empty: paragraph_threshold for all.
+    paragraph_thresholds: tuple[float, ...] = ()
+
+    def threshold_of(self, k: int) -> float:
+        """Return the paragraph threshold of the k-th label."""
+        return self.paragraph_thresholds[k] if self.paragraph_thresholds else self.paragraph_threshold
 
     def to_json(self) -> dict[str, Any]:
         """Return the config form."""
-        return {k: getattr(self, k) for k in self.__slots__}
+        return {k: list(v) if isinstance(v := getattr(self, k), tuple) else v for k in self.__slots__}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Decoding:
+        """Build from the config form."""
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -266,7 +277,8 @@ class TechniquesModel:
             scores = {label: float(combined[k]) for k, label in enumerate(self.labels)}
             for label, score in spans.items():
                 scores[label] = max(scores[label], score * decoding.span_weight)
-            out.append((no, start, end, {la: sc for la, sc in scores.items() if sc >= decoding.paragraph_threshold}))
+            out.append((no, start, end, {la: sc for k, (la, sc) in enumerate(scores.items())
+                                         if sc >= decoding.threshold_of(k)}))
         return out
 
     def analyse(self, text: str) -> tuple[list[SpanRow], list[ParagraphRow]]:
@@ -326,8 +338,8 @@ class TechniquesModel:
 
             tagger = MiniLMTagger(load_embedder(), TaggerHead.from_arrays(np.load(directory / ADAPTER)))
         return cls(labels, hashers, w["tag_w"].astype(np.float32), float(w["tag_b"][0]), cls_w,
-                   w["cls_b"].astype(np.float32), par_w, w["par_b"].astype(np.float32), Decoding(**config["decoding"]),
-                   tagger)
+                   w["cls_b"].astype(np.float32), par_w, w["par_b"].astype(np.float32),
+                   Decoding.from_json(config["decoding"]), tagger)
 
 
 def _sparse_arrays(name: str, m: sp.csr_matrix) -> dict[str, np.ndarray]:
