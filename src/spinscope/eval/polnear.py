@@ -59,8 +59,8 @@ def read_brat(ann: str, text: str) -> list[Attribution]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             kind, _, offsets = parts[1].partition(" ")
-            frags = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
-            spans[parts[0]] = (kind, _trim(text, frags))  # type: ignore[arg-type]
+            frags = [(int(a), int(b)) for a, b in (piece.split()[:2] for piece in offsets.split(";"))]
+            spans[parts[0]] = (kind, _trim(text, frags))
         elif line.startswith("E") and len(parts) >= 2:
             events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
     used: set[str] = set()
@@ -69,15 +69,16 @@ def read_brat(ann: str, text: str) -> list[Attribution]:
         roles: dict[str, Fragments] = {}
         for role in ROLES:
             tid = ev.get(role)
-            if tid in spans and spans[tid][0] == role:
+            if tid is not None and tid in spans and spans[tid][0] == role:
                 roles[role] = spans[tid][1]
-                used.add(tid)  # type: ignore[arg-type]
+                used.add(tid)
         if roles.get("Content") or roles.get("Cue"):
             out.append(Attribution(roles.get("Source", ()), roles.get("Cue", ()), roles.get("Content", ())))
-    for tid, (kind, frags) in spans.items():
-        if tid not in used and kind in ROLES and frags:
+    for tid, (kind, fragments) in spans.items():
+        if tid not in used and kind in ROLES and fragments:
             logger.debug("untied %s span %s", kind, tid)
-            out.append(Attribution(*(frags if kind == r else () for r in ROLES)))
+            empty: Fragments = ()
+            out.append(Attribution(*(fragments if kind == r else empty for r in ROLES)))
     return out
 
 
@@ -136,25 +137,25 @@ def score(pairs: Iterable[tuple[Sequence[Attribution], Sequence[Attribution]]]) 
 
     for pred, gold in pairs:
         for role in ROLES:
-            p = sorted(a.role(role) for a in pred if a.role(role))
-            g = sorted(a.role(role) for a in gold if a.role(role))
-            add(f"{role}.pred", len(p))
-            add(f"{role}.gold", len(g))
-            gset = list(g)
+            p_spans = sorted(a.role(role) for a in pred if a.role(role))
+            g_spans = sorted(a.role(role) for a in gold if a.role(role))
+            add(f"{role}.pred", len(p_spans))
+            add(f"{role}.gold", len(g_spans))
+            unmatched = list(g_spans)
             exact = 0
-            for frags in p:
-                if frags in gset:
-                    gset.remove(frags)
+            for frags in p_spans:
+                if frags in unmatched:
+                    unmatched.remove(frags)
                     exact += 1
             add(f"{role}.exact", exact)
-            add(f"{role}.overlap", _greedy(p, g))
+            add(f"{role}.overlap", _greedy(p_spans, g_spans))
         taken = [False] * len(gold)
         hits = 0
-        for a in sorted(pred, key=lambda x: x.content):
+        for attr in sorted(pred, key=lambda x: x.content):
             for i, g in enumerate(gold):
-                if taken[i] or not _overlaps(a.content, g.content):
+                if taken[i] or not _overlaps(attr.content, g.content):
                     continue
-                if g.source and not _overlaps(a.source, g.source):
+                if g.source and not _overlaps(attr.source, g.source):
                     continue
                 taken[i] = True
                 hits += 1

@@ -82,3 +82,16 @@ def test_a_pronoun_refers_to_the_last_person_in_subject_position(run) -> None:
     doc = run(text)
     (quote,) = [q for q in doc.spans("quotes") if "occupation" in q.text(text)]
     assert quote.attrs["speaker"]["name"] == "Khaled Qaddoumi"
+
+
+def test_a_surname_before_the_full_name_joins_it(run) -> None:
+    # Regression: re-keying the surname-only speaker left stale keys behind (KeyError on PolNeAR dev).
+    text = ("Qaddoumi said the siege must end. Israel rejected the call. "
+            "Hamas representative Khaled Qaddoumi said the talks had failed. He said more protests would follow.")
+    doc = run(text)
+    keys = {q.attrs["speaker"]["key"] for q in doc.spans("quotes") if q.attrs["speaker"] and "Israel" not in
+            text[q.attrs["speaker"]["start"]:q.attrs["speaker"]["end"]]}
+    speakers = {s.attrs["key"]: s.attrs for s in doc.spans("speakers")}
+    assert len(keys) == 1
+    (key,) = keys
+    assert speakers[key]["name"] == "Khaled Qaddoumi"

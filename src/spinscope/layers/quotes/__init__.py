@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from spinscope.document import Document, Span
+from spinscope.eval.polnear import Attribution
 from spinscope.layers.base import Layer
 from spinscope.layers.nlp import parse
 from spinscope.layers.quotes.cues import load_cue_model
@@ -57,10 +58,8 @@ def _quote_span(f: Found, ref) -> Span:  # type: ignore[no-untyped-def]
     return Span(start, end, f.kind, round(f.score, 4), attrs)
 
 
-def attributions_of(doc: Document) -> list:
+def attributions_of(doc: Document) -> list[Attribution]:
     """Return the quotes of an analysed document as PolNeAR-style attributions (for evaluation)."""
-    from spinscope.eval.polnear import Attribution
-
     out = []
     for q in doc.spans("quotes"):
         parts = q.attrs.get("parts") or [{"start": q.start, "end": q.end}]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,6 +109,13 @@ class _Registry:
     def __init__(self) -> None:
         self.speakers: dict[str, Speaker] = {}
         self.by_token: dict[int, str] = {}
+        self.renamed: dict[str, str] = {}
+
+    def lookup(self, key: str) -> Speaker:
+        """Return a speaker by key, following a surname key that was upgraded to a full name."""
+        while key not in self.speakers and key in self.renamed:
+            key = self.renamed[key]
+        return self.speakers[key]
 
     def person(self, ent: Span) -> Speaker:
         name = clean_name(ent.text)
@@ -126,6 +133,7 @@ class _Registry:
             for s in list(self.speakers.values()):
                 if s.kind == "person" and " " not in s.key and s.key == sur:
                     del self.speakers[s.key]
+                    self.renamed[s.key] = key
                     s.key, s.name = key, name
                     self.speakers[key] = s
                     for tok, k in list(self.by_token.items()):
@@ -140,8 +148,8 @@ class _Registry:
             sp.name = name
         sp.add_alias(re.sub(r"[’']s$", "", ent.text))
         sp.last_token = max(sp.last_token, ent.end - 1)
-        for tok in ent:
-            self.by_token[tok.i] = key
+        for i in range(ent.start, ent.end):
+            self.by_token[i] = key
         for role in (_role_before(ent), *_appositive_roles(ent), _honorific_roles(ent)):
             if role:
                 sp.add_role(role)
@@ -210,17 +218,17 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             if key is None:
                 key = reg.person(ent).key
             last_person = key
-            sp = reg.speakers[key]
+            sp = reg.lookup(key)
             if f.source[0] < ent.start_char:
                 # Words before the name inside the source are its title ("Parliament Speaker" X).
                 sp.add_role(doc.text[f.source[0] : ent.start_char])
-            ref = SpeakerRef(*f.source, key, sp.name)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif surname is not None:
             # NER sometimes labels a known person's surname as ORG or nothing; the surname decides.
             last_person = surname.key
             ref = SpeakerRef(*f.source, surname.key, surname.name)
         elif head.lower_ in _PERSON_PRONOUNS and last_person is not None:
-            sp = reg.speakers[last_person]
+            sp = reg.lookup(last_person)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif org is not None and head.i < org.end and org.root.i == head.i:
             sp = reg.organization(org)
@@ -228,7 +236,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
             if last_person is not None:
-                sp = reg.speakers[last_person]
+                sp = reg.lookup(last_person)
                 sp.add_role(role)
                 ref = SpeakerRef(*f.source, sp.key, sp.name)
             else:
@@ -249,10 +257,23 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         if later:
             key = reg.by_token.get(later[0].start)
             if key is not None:
-                sp = reg.speakers[key]
+                sp = reg.lookup(key)
                 sp.add_role(role)
-                by_index[i] = SpeakerRef(*(f.source or (0, 0)), key, sp.name)
+                by_index[i] = SpeakerRef(*(f.source or (0, 0)), sp.key, sp.name)
+    # NER sometimes calls a lone surname an organisation before the full name appears: merge it.
+    for sp in list(reg.speakers.values()):
+        if sp.kind != "organization" or " " in sp.name.strip():
+            continue
+        sur = surname_key(sp.name)
+        people = [p for p in reg.speakers.values() if p.kind == "person" and surname_key(p.name) == sur]
+        if len(people) == 1:
+            del reg.speakers[sp.key]
+            reg.renamed[sp.key] = people[0].key
+            people[0].add_alias(sp.name)
     refs = [by_index.get(i) for i in range(len(found))]
+    # A surname seen before the full name was re-keyed when the full name came: follow that.
+    refs = [replace(r, key=reg.lookup(r.key).key, name=reg.lookup(r.key).name) if r is not None and r.key else r
+            for r in refs]
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers

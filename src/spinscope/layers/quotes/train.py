@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from spinscope.eval.polnear import Attribution
 from spinscope.layers.quotes.cues import MODEL_DIR, CueModel, features
 from spinscope.layers.quotes.marks import find_quotes
 
@@ -18,7 +19,7 @@ logger = logging.getLogger(__name__)
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN"})
 
 
-def load_polnear(split_dir: Path) -> list[tuple[str, str, list]]:
+def load_polnear(split_dir: Path) -> list[tuple[str, str, list[Attribution]]]:
     """Return (stem, text, gold attributions) for every article of a PolNeAR split folder."""
     from spinscope.eval.polnear import gold_file, read_brat
 
@@ -31,7 +32,7 @@ def load_polnear(split_dir: Path) -> list[tuple[str, str, list]]:
     return out
 
 
-def _cue_heads(doc: Doc, attributions: Sequence) -> set[int]:
+def _cue_heads(doc: Doc, attributions: Sequence[Attribution]) -> set[int]:
     heads = set()
     for a in attributions:
         for start, end in a.cue:
@@ -45,7 +46,7 @@ def _cue_heads(doc: Doc, attributions: Sequence) -> set[int]:
     return heads
 
 
-def cue_examples(doc: Doc, attributions: Sequence) -> tuple[list[list[str]], list[int]]:
+def cue_examples(doc: Doc, attributions: Sequence[Attribution]) -> tuple[list[list[str]], list[int]]:
     """Return features and 0/1 labels of every candidate cue word of a parsed document."""
     heads = _cue_heads(doc, attributions)
     quotes = find_quotes(doc.text)
