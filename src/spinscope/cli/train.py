@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 TRAINERS = {
     "techniques": "spinscope.train.techniques:train_techniques",
     "claims": "spinscope.layers.claims.train:train",
+    "quotes": "spinscope.layers.quotes.train:train",
 }
 
 

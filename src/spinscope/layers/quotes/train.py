@@ -12,7 +12,7 @@ from spinscope.eval.polnear import Attribution
 from spinscope.layers.quotes.cues import MODEL_DIR, CueModel, features
 from spinscope.layers.quotes.marks import find_quotes
 
-__all__ = ["train_quotes", "cue_examples", "load_polnear"]
+__all__ = ["train", "train_quotes", "cue_examples", "load_polnear"]
 
 logger = logging.getLogger(__name__)
 
@@ -100,3 +100,15 @@ def train_quotes(
     model.save(target)
     logger.info("cue model: %d examples, %d positives, written to %s", len(y), sum(y), target)
     return CueModel.load(target)
+
+
+def train(seed: int = 13, out_dir: Path | None = None) -> dict[str, object]:
+    """Entry point of `spinscope train quotes`: the shipped recipe on PolNeAR train."""
+    from spinscope.settings import get as setting
+
+    data = Path(str(setting("shared_data"))) / "polnear" / "train"
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    model = train_quotes(data, out=out_dir, seed=seed)
+    return {"data": str(data), "seed": seed, "features": len(model.weights), "threshold": model.threshold,
+            "model": str((out_dir or MODEL_DIR) / "cues.json")}
