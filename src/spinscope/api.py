@@ -152,11 +152,18 @@ def ingest_paths(
     linker = _linker(store.load_state("speakers")) if analyse else None
     pairs: Iterable[tuple[Document, dict[str, Any] | None]]
     pairs = analyze_documents(docs, layers, linker=linker, on_error=failed) if analyse else ((d, None) for d in docs)
-    for doc, analysis in pairs:
+    for n, (doc, analysis) in enumerate(pairs, start=1):
         doc_id, created = store.add(doc, analysis)
         (report.added if created else report.skipped).append(doc_id)
         if on_document is not None:
             on_document(doc, created)
-    if linker is not None and hasattr(linker, "state"):
+        if linker is not None and n % _STATE_EVERY == 0:
+            store.save_state("speakers", linker.state())
+    if linker is not None:
         store.save_state("speakers", linker.state())
     return report
+
+
+# The linker's state only merges surname-only mentions into known full names; ids themselves are derived
+# from names, so saving it every so often (not with every document) bounds what a crash can lose.
+_STATE_EVERY = 100
