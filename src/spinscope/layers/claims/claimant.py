@@ -133,8 +133,8 @@ def _paragraph_start(text: str, pos: int) -> int:
 def find_claimant(doc: Document, sent: SpacySpan, pos: int | None, recent: list[Claimant]) -> Claimant:
     """Return the claimant of the claim at character `pos` in sentence `sent`.
 
-    `pos` None means the sentence as a whole (a claim without a quantity). `recent` holds the claimants found earlier in the document (most recent last); it resolves
-    "he said" and quotations whose cue sits in another sentence.
+    `pos` None means the sentence as a whole (a claim without a quantity). `recent` holds the claimants found
+    earlier in the document (most recent last); it resolves "he said" and quotations whose cue sits elsewhere.
     """
     quotes = doc.spans("quotes")
     if "quotes" in doc.layers:

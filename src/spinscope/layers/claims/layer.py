@@ -1,9 +1,9 @@
 """The `claims` layer: every sentence with a quantity or a check-worthiness score above a threshold.
 
 Span = the sentence; label "claim"; score = check-worthiness in [0, 1] from the shipped model; attrs
-`speaker_key` (a key of the `speakers` layer made by the quotes layer; None = the outlet is the claimant), `claimant` (the mention of the
-claimant in the text where one was found, {"start","end","name"}, else None) and `quantities` (each
-{"start","end","text","value","low","high","unit","approximate","measure","time"}).
+`speaker_key` (a key of the `speakers` layer made by the quotes layer; None = the outlet is the claimant),
+`claimant` (the mention of the claimant in the text where one was found, {"start","end","name"}, else None)
+and `quantities` (each {"start","end","text","value","low","high","unit","approximate","measure","time"}).
 """
 
 from __future__ import annotations

@@ -34,7 +34,9 @@ def _folds(names: list[str], k: int, seed: int) -> list[list[str]]:
 
 
 def _training_set(files: dict[str, list[Any]], names: list[str]) -> tuple[list[Any], list[int], list[str]]:
-    sents, labels, groups = [], [], []
+    sents: list[Any] = []
+    labels: list[int] = []
+    groups: list[str] = []
     for name in names:
         lines = files[name]
         sents.extend(sentences_of(lines))

@@ -128,7 +128,7 @@ class WorthinessModel:
 
     def score(self, sents: Sequence[Sentence]) -> np.ndarray:
         """Return check-worthiness probabilities in [0, 1]."""
-        return 1.0 / (1.0 + np.exp(-self.decision(sents)))
+        return np.asarray(1.0 / (1.0 + np.exp(-self.decision(sents))), dtype=np.float64)
 
     def save(self, path: Path, info: dict[str, Any]) -> None:
         """Write the model as plain arrays (no pickle)."""
