@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,12 @@ _CUE_PREPS = frozenset({"to", "for", "about", "of", "against"})
 _CUE_ADVERBS = frozenset({"also", "repeatedly", "previously", "first", "recently", "often", "later", "again"})
 
 CueScorer = Callable[[Token, bool], float]
+
+#: `Trump: 'I'm the worst thing...'`: a line opened by a short name and a colon (headlines, transcripts).
+_COLON_LINE = re.compile(r"(?m)^([^:\n]{1,45}?):[ \t\u00a0]+(\S[^\n]*)")
+#: Line labels that take a colon but name no speaker.
+_NOT_SPEAKERS = frozenset({"the latest", "update", "watch", "related", "note", "read more", "breaking", "exclusive",
+                           "video", "photos", "poll", "correction", "editor's note", "q", "a"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +228,39 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content."""
+    out = []
+    text = doc.text
+    for m in _COLON_LINE.finditer(text):
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if label is None or rest is None or not 0 < len(label) <= 6:
+            continue
+        name = m.group(1).strip().replace("\u2019", "'").replace("\u00a0", " ")
+        if name.lower() in _NOT_SPEAKERS or name.isupper() or any(t.pos_ in ("VERB", "AUX") for t in label):
+            continue
+        # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people).
+        names = [t for t in label if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP")]
+        if not names or all(t.ent_type_ == "GPE" for t in names):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue  # "Clinton: 547." is a tally, not a statement
+        source = _trim(text, m.start(1), m.end(1), quotes)
+        content = _trim(text, m.start(2), m.end(2), quotes)
+        if source[1] > source[0] and content[1] > content[0]:
+            head = label.root.i
+            out.append(Found((content,), (m.end(1), m.end(1) + 1), source, head,
+                             _kind(text, [content], quotes), 0.8))
+    return out
+
+
 def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
     """Return the attributions of a parsed document, in text order."""
     text = doc.text
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
+    found += [f for f in _colon_lines(doc, quotes) if not any(_clash(f, g) for g in found)]
     used: set[int] = set()
     for f in found:
         for s, e in (*f.content, f.cue or (0, 0), f.source or (0, 0)):
@@ -246,6 +281,10 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
                 used.update(t.i for t in span or ())
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
+
+
+def _clash(a: Found, b: Found) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a.content for s2, e2 in b.content)
 
 
 def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegment]) -> list[Found]:
