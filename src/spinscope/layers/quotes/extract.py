@@ -228,6 +228,32 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+#: Heads of `in <NP>` phrases that PolNeAR annotates as sources ("In a CNN poll released Monday, ...").
+_IN_SOURCES = frozenset({"poll", "survey", "polling", "words"})
+
+
+def _in_polls(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """`In a CNN poll, Clinton leads`: the poll is the source, `in` the cue, the rest of the clause the content."""
+    out = []
+    text = doc.text
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep":
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in _IN_SOURCES:
+            continue
+        sent = tok.sent
+        lo, hi = tok.i, tok.right_edge.i
+        source = (doc[pobj.left_edge.i].idx, doc[hi].idx + len(doc[hi].text))
+        if lo - sent.start > 1:
+            continue  # a trailing "... leads in the polls" is a fact about the race, not an attribution
+        content = _trim(text, doc[hi].idx + len(doc[hi].text), sent.end_char, quotes)
+        if content[1] - content[0] >= 12:
+            out.append(Found((content,), (tok.idx, tok.idx + len(tok.text)), source, pobj.i,
+                             _kind(text, [content], quotes), 0.8))
+    return out
+
+
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content."""
     out = []
@@ -260,7 +286,8 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
     text = doc.text
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
-    found += [f for f in _colon_lines(doc, quotes) if not any(_clash(f, g) for g in found)]
+    for rule in (_colon_lines, _in_polls):
+        found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
     used: set[int] = set()
     for f in found:
         for s, e in (*f.content, f.cue or (0, 0), f.source or (0, 0)):
