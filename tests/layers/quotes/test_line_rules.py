@@ -1,0 +1,44 @@
+"""Attributions found by rule: `NAME: statement` lines and sentence-initial `In a <poll>, ...`."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.document import Document
+from spinscope.layers.nlp import NlpLayer
+from spinscope.layers.quotes import QuotesLayer, attributions_of
+from spinscope.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipeline = Pipeline([NlpLayer(), QuotesLayer()])
+    return lambda text: attributions_of(pipeline(Document(text=text, source="test")))
+
+
+def _roles(text: str, attrs) -> list[tuple[str, str, str]]:
+    def part(frags) -> str:
+        return " ".join(text[s:e] for s, e in frags)
+    return [(part(a.source), part(a.cue), part(a.content)) for a in attrs]
+
+
+def test_a_headline_name_and_colon_attributes_the_rest_of_the_line(run) -> None:
+    text = "Graham: Trump's Hateful Rhetoric Is Destroying the Party\n\nThe senator spoke in Columbia on Monday."
+    assert ("Graham", ":", "Trump's Hateful Rhetoric Is Destroying the Party") in _roles(text, run(text))
+
+
+def test_labels_and_tallies_with_a_colon_are_not_attributions(run) -> None:
+    text = "The Latest: Cruz wins the Iowa caucuses.\n\nClinton: 547.\n\nQ: Have you talked to her?"
+    assert not [r for r in _roles(text, run(text)) if r[1] == ":"]
+
+
+def test_a_sentence_opened_by_in_a_poll_takes_the_poll_as_source(run) -> None:
+    text = "In a CNN poll released Monday, Clinton held a 24-point lead over Sanders among black voters."
+    (source, cue, content), *_ = [r for r in _roles(text, run(text)) if r[1] == "In"]
+    assert source == "a CNN poll released Monday"
+    assert content == "Clinton held a 24-point lead over Sanders among black voters"
+
+
+def test_a_trailing_in_the_polls_is_no_attribution(run) -> None:
+    text = "Trump has led the Republican field for months and remains ahead in the polls."
+    assert not [r for r in _roles(text, run(text)) if r[1] == "in"]
