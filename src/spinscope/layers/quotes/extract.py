@@ -397,7 +397,9 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
     else:
         if verb.lemma_ in _OBJECT_IS_AUDIENCE:
             return None
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        # "called Obama the most valuable player": the predicate (oprd) is the content, not the object.
+        objs = ([c for c in verb.children if c.dep_ == "oprd"]
+                or [c for c in verb.children if c.dep_ in ("dobj", "attr")])
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in _CUE_PREPS]
         if objs:
             span = _subtree_chars(objs[0], exclude)
