@@ -18,7 +18,7 @@ _gate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_gate)
 
 
-@pytest.mark.slow
+@pytest.mark.retrain
 def test_retraining_reproduces_the_recorded_scores(shared_data: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "techniques"
