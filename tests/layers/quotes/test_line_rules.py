@@ -42,3 +42,9 @@ def test_a_sentence_opened_by_in_a_poll_takes_the_poll_as_source(run) -> None:
 def test_a_trailing_in_the_polls_is_no_attribution(run) -> None:
     text = "Trump has led the Republican field for months and remains ahead in the polls."
     assert not [r for r in _roles(text, run(text)) if r[1] == "in"]
+
+
+def test_asked_about_takes_the_topic_as_content(run) -> None:
+    text = "Clinton was asked about her private email server during the interview."
+    assert any(cue == "was asked about" and content == "her private email server"
+               for _, cue, content in _roles(text, run(text)))

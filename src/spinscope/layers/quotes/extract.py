@@ -24,6 +24,7 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 _OBJECT_IS_AUDIENCE = frozenset({"tell", "ask", "inform", "warn", "remind", "assure", "urge", "convince", "notify"})
 
 _CUE_PREPS = frozenset({"to", "for", "about", "of", "against"})
+_TOPIC_PREPS = frozenset({"about", "of", "against"})
 #: Adverbs that PolNeAR annotators keep in the cue ("also said", "repeatedly said").
 _CUE_ADVERBS = frozenset({"also", "repeatedly", "previously", "first", "recently", "often", "later", "again"})
 
@@ -396,7 +397,17 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
             frags = [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
     else:
         if verb.lemma_ in _OBJECT_IS_AUDIENCE:
-            return None
+            # "asked (him) about X", "warned of X": the topic after the preposition is the content.
+            topic = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS]
+            pobj = next((c for c in topic[0].children if c.dep_ == "pobj"), None) if topic else None
+            span = _subtree_chars(pobj, exclude) if pobj is not None else None
+            if not span:
+                return None
+            frags = [_trim(text, *span, quotes)]
+            if topic[0].i == verb.i + 1:
+                cue = (cue[0], topic[0].idx + len(topic[0].text))
+            return Found((frags[0],), cue, source, subj.i if (subj is not None and source) else None,
+                         _kind(text, frags, quotes), p) if frags[0][1] > frags[0][0] else None
         # "called Obama the most valuable player": the predicate (oprd) is the content, not the object.
         objs = ([c for c in verb.children if c.dep_ == "oprd"]
                 or [c for c in verb.children if c.dep_ in ("dobj", "attr")])
