@@ -75,3 +75,10 @@ class HTMLParserText(HTMLParser):
         p = cls()
         p.feed(page)
         return "".join(p.parts)
+
+
+def test_found_techniques_are_explained_on_the_page() -> None:
+    doc = Document("They are thugs and criminals.", "t").with_layer(
+        "techniques", [Span(9, 28, "Name_Calling-Labeling", 0.8)])
+    page = _page(doc)
+    assert "What these techniques mean" in page and "<dt>Name_Calling-Labeling</dt>" in page

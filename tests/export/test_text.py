@@ -24,3 +24,12 @@ def test_non_english_is_reported_as_not_analysed() -> None:
     doc = Document("Le ministre a déclaré que les négociations reprendraient lundi.", "fr.txt").with_meta(language="fr")
     out = render_text(to_analysis(doc))
     assert "language fr" in out and "not supported for analysis" in out
+
+
+def test_technique_labels_come_with_their_definitions() -> None:
+    doc = Document("They are thugs and criminals.", "t").with_layer(
+        "techniques", [Span(9, 28, "Name_Calling-Labeling", 0.8), Span(9, 14, "Loaded_Language", 0.6)])
+    out = render_text(to_analysis(doc))
+    assert "What they mean:" in out
+    assert out.count("Name_Calling-Labeling:") == 1 and "Loaded_Language:" in out
+    assert "For example:" in out

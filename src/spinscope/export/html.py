@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from spinscope.export.glossary import definitions
+
 __all__ = ["render_html"]
 
 # No script may run, whatever an article contains: the page allows only its own inline styles.
@@ -101,6 +103,9 @@ def _article(a: dict[str, Any]) -> str:
     if a.get("techniques"):
         parts.append("<h3>Persuasion techniques</h3>" + _table(["technique", "score", "span"], [
             [t["label"], f"{t['score']:.2f}", t["text"]] for t in a["techniques"]]))
+        glossary = "".join(f"<dt>{_e(label)}</dt><dd>{_e(text)}</dd>"
+                           for label, text in definitions(t["label"] for t in a["techniques"]))
+        parts.append(f"<details><summary>What these techniques mean</summary><dl>{glossary}</dl></details>")
     parts.append("</article>")
     return "".join(parts)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from spinscope.export.glossary import definitions
+
 __all__ = ["render_text"]
 
 
@@ -77,6 +79,10 @@ def render_text(analysis: dict[str, Any]) -> str:
         lines.append(f"\n  Persuasion techniques ({len(techniques)})")
         for t in techniques:
             lines.append(f"    [{t['label']}, {t['score']:.2f}] {_clip(t['text'], 90)}")
+        lines.append("    What they mean:")
+        for label, definition in definitions(t["label"] for t in techniques):
+            lines.append(textwrap.fill(f"{label}: {definition}", width=108, initial_indent="      ",
+                                       subsequent_indent="        "))
     entities = analysis.get("entities", [])
     if entities:
         by_label: dict[str, list[str]] = {}
