@@ -29,6 +29,7 @@ def jsonl_run() -> subprocess.CompletedProcess[str]:
 
 def test_analyze_jsonl_follows_the_contract(jsonl_run: subprocess.CompletedProcess[str]) -> None:
     assert jsonl_run.returncode == 0, jsonl_run.stderr
+    assert jsonl_run.stderr == ""  # regression: model-loading bars and tokenizer warnings leaked to stderr
     rhc, tehran = (json.loads(line) for line in jsonl_run.stdout.splitlines())
     for a in (rhc, tehran):
         assert a["schema"] == "spinscope/analysis-1"

@@ -88,6 +88,12 @@ class Embedder:
             from transformers import AutoModel, AutoTokenizer
         except ImportError as exc:
             raise ModelError(ErrorCode.E021, "torch, transformers", "pip install torch transformers") from exc
+        from transformers.utils import logging as hf_logging
+
+        # The text is windowed below, so the tokenizer's "longer than 512" warning and the weight-loading
+        # progress bar are noise on the user's terminal.
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
         self._torch = torch
         if threads:
             torch.set_num_threads(threads)
