@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -91,7 +92,8 @@ def main() -> None:
         "rerun_seconds": round(t2 - t1, 2),
         "rerun_added": len(again.added),
         "peak_rss_mb": round(peak_mb, 1),
-        "machine": f"{platform.machine()}, {platform.python_version()}, cores={__import__('os').cpu_count()}",
+        "machine": f"{platform.machine()}, {platform.python_version()}, cores={os.cpu_count()}",
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),  # other jobs on the 2 cores slow it down
         "command": "python benchmarks/read_store.py --articles %d" % args.articles,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
