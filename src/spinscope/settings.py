@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-__all__ = ["Setting", "SETTINGS", "get"]
+__all__ = ["Setting", "SETTINGS", "get", "shared_data_dir"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +35,13 @@ def get(name: str) -> str | int | None:
     if raw is None:
         return setting.default
     return int(raw) if isinstance(setting.default, int) else raw
+
+
+def shared_data_dir() -> Path:
+    """Return the research corpora folder: $SPINSCOPE_SHARED_DATA, else ../shared/data beside the checkout."""
+    env = os.environ.get("SPINSCOPE_SHARED_DATA")
+    if env:
+        return Path(env)
+    # src/spinscope/settings.py -> the repository root is three levels up; shared/ sits beside it.
+    beside_checkout = Path(__file__).resolve().parents[3] / "shared" / "data"
+    return beside_checkout if beside_checkout.is_dir() else Path(str(get("shared_data")))

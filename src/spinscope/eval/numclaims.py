@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from spinscope import settings
 from spinscope.errors import ErrorCode, SpinscopeError
 
 __all__ = ["run", "shared_data_dir", "same_claimant", "predict_article", "OUTLET"]
@@ -29,13 +30,14 @@ _NAME_STOP = {"the", "of", "and", "a", "an", "in", "for", "s", "’s", "'s"}
 
 def shared_data_dir(start: Path) -> Path:
     """Locate the shared data folder (environment first, then beside `start` or one of its parents)."""
-    env = os.environ.get("SPINSCOPE_SHARED_DATA")
-    if env:
-        return Path(env)
+    if os.environ.get("SPINSCOPE_SHARED_DATA"):
+        return settings.shared_data_dir()
     for p in [start.resolve(), *start.resolve().parents]:
         for cand in (p / "shared" / "data", p / ".." / "shared" / "data"):
             if cand.is_dir():
                 return cand.resolve()
+    if settings.shared_data_dir().is_dir():
+        return settings.shared_data_dir()
     raise SpinscopeError(ErrorCode.E040, str(start), "set SPINSCOPE_SHARED_DATA to the shared data folder")
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spinscope.errors import ErrorCode, SpinscopeError
 from spinscope.layers.techniques.rollup import paragraphs
+from spinscope.settings import shared_data_dir  # re-exported for the trainers
 
 __all__ = ["Article", "read_articles", "read_ptc_gold", "read_semeval_paragraphs", "read_semeval_spans",
            "paragraphs", "shared_data_dir"]
+
 
 logger = logging.getLogger(__name__)
 
@@ -26,14 +27,6 @@ class Article:
     id: str
     text: str
     spans: tuple[tuple[str, int, int], ...] = field(default=())  # (label, start, end)
-
-
-def shared_data_dir() -> Path:
-    """Return ../shared/data beside the repository, or $SPINSCOPE_SHARED_DATA."""
-    env = os.environ.get("SPINSCOPE_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 
 
 def _read_text(path: Path) -> str:

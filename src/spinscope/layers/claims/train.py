@@ -13,13 +13,13 @@ import numpy as np
 
 from spinscope.eval.checkthat2020 import read_dir, score_files, sentences_of
 from spinscope.layers.claims.worthiness import MODEL_PATH, fit_model
-from spinscope.settings import get as setting
+from spinscope.settings import shared_data_dir
 
 __all__ = ["train", "train_claims", "cross_validate", "DEFAULT_DATA", "C", "CLASS_WEIGHT"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_DATA = Path(str(setting("shared_data"))) / "checkthat2020-t5-en" / "train"
+DEFAULT_DATA = shared_data_dir() / "checkthat2020-t5-en" / "train"
 #: Inverse regularisation of the logistic regression, chosen by grouped CV on train.
 C = 1.0
 #: Class weighting of the logistic regression ("balanced" or None), chosen by grouped CV on train.

@@ -105,9 +105,9 @@ def train_quotes(
 
 def train(seed: int = 13, out_dir: Path | None = None) -> dict[str, object]:
     """Entry point of `spinscope train quotes`: the shipped recipe on PolNeAR train."""
-    from spinscope.settings import get as setting
+    from spinscope.settings import shared_data_dir
 
-    data = Path(str(setting("shared_data"))) / "polnear" / "train"
+    data = shared_data_dir() / "polnear" / "train"
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     model = train_quotes(data, out=out_dir, seed=seed)
