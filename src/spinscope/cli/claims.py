@@ -9,6 +9,8 @@ from typing import Any
 
 import typer
 
+from spinscope.cli.common import open_store_or_exit
+
 __all__ = ["register", "iter_claims"]
 
 logger = logging.getLogger(__name__)
@@ -74,17 +76,10 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("text", "--format", help="text or jsonl."),
     ) -> None:
         """List stored claims (numbers first of all) with their claimant and quantities."""
-        from spinscope.errors import SpinscopeError
-        from spinscope.store import open_store
-
         if fmt not in ("text", "jsonl"):
             typer.echo("--format must be text or jsonl", err=True)
             raise typer.Exit(2)
-        try:
-            st = open_store(store)
-        except SpinscopeError as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(3) from exc
+        st = open_store_or_exit(store)
         try:
             for rec in iter_claims(st.iter_analyses(), speaker, outlet, measure, since, until):
                 typer.echo(json.dumps(rec, ensure_ascii=False) if fmt == "jsonl" else _line(rec))

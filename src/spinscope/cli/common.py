@@ -12,7 +12,7 @@ import typer
 
 from spinscope.errors import SpinscopeError
 
-__all__ = ["Format", "report_error", "progress", "StoreOption", "MaxBytesOption", "fatal"]
+__all__ = ["Format", "report_error", "progress", "StoreOption", "MaxBytesOption", "fatal", "open_store_or_exit"]
 
 
 class Format(str, Enum):
@@ -38,6 +38,16 @@ def fatal(err: SpinscopeError) -> typer.Exit:
     """Print a fatal error and return the exit to raise."""
     report_error(err)
     return typer.Exit(3)
+
+
+def open_store_or_exit(store: str | None) -> Any:
+    """Open the store named by --store; if it cannot be opened, say why and exit with code 3."""
+    from spinscope.store import open_store
+
+    try:
+        return open_store(store)
+    except SpinscopeError as exc:
+        raise fatal(exc) from exc
 
 
 @contextmanager

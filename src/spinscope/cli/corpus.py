@@ -6,18 +6,18 @@ import json
 
 import typer
 
-from spinscope.cli.common import Format, MaxBytesOption, StoreOption, fatal, progress, report_error
+from spinscope.cli.common import (
+    Format,
+    MaxBytesOption,
+    StoreOption,
+    fatal,
+    open_store_or_exit,
+    progress,
+    report_error,
+)
 from spinscope.errors import SpinscopeError
 
 __all__ = ["register"]
-
-def _open(store: str | None):  # type: ignore[no-untyped-def]
-    from spinscope.store import open_store
-
-    try:
-        return open_store(store)
-    except SpinscopeError as exc:
-        raise fatal(exc) from exc
 
 def register(app: typer.Typer) -> None:
     """Add the store commands."""
@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
         """
         from spinscope.api import ingest_paths
 
-        db = _open(store)
+        db = open_store_or_exit(store)
         chosen = [x.strip() for x in layers.split(",") if x.strip()] if layers else None
         try:
             with progress(quiet, "ingesting") as advance:
@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
         fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or jsonl."),
     ) -> None:
         """List stored documents, most recent first."""
-        db = _open(store)
+        db = open_store_or_exit(store)
         try:
             for row in db.list(limit, offset):
                 if fmt is Format.text:
@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
         from spinscope.export.html import render_html
         from spinscope.export.text import render_text
 
-        db = _open(store)
+        db = open_store_or_exit(store)
         try:
             analysis = db.get(doc_id)
         except SpinscopeError as exc:
@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
         fmt: Format = typer.Option(Format.text, "--format", "-f", help="text or jsonl."),
     ) -> None:
         """Full-text search over stored documents, best first."""
-        db = _open(store)
+        db = open_store_or_exit(store)
         try:
             for hit in db.search(query, limit):
                 if fmt is Format.text:

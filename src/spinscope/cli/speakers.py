@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from spinscope.cli.common import StoreOption, fatal
+from spinscope.cli.common import StoreOption, fatal, open_store_or_exit
 from spinscope.errors import SpinscopeError
 
 __all__ = ["register"]
@@ -23,15 +23,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List speakers across the stored documents: one id per person under all name variants."""
         from spinscope.link.speaker_index import speaker_index
-        from spinscope.store import open_store
 
         if fmt not in ("text", "jsonl"):
             typer.echo(f"unknown format {fmt!r}; choose text or jsonl", err=True)
             raise typer.Exit(2)
-        try:
-            db = open_store(store)
-        except SpinscopeError as exc:
-            raise fatal(exc) from exc
+        db = open_store_or_exit(store)
         try:
             rows = speaker_index(db.iter_analyses())
         except SpinscopeError as exc:
