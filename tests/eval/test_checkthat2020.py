@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from spinscope.eval.checkthat2020 import average_precision, precision_at, r_precision, run
+from tests.conftest import SHARED_DATA as SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data"))
 TRAIN = SHARED / "checkthat2020-t5-en" / "train"
 RECORDED = json.loads((Path(__file__).with_name("recorded_scores_claims.json")).read_text())
 

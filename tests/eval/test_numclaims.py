@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from spinscope.eval.numclaims import run, same_claimant
+from tests.conftest import SHARED_DATA as SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data"))
 DATA = ROOT / "tests" / "data" / "numclaims"
 RECORDED = json.loads((Path(__file__).with_name("recorded_scores_claims.json")).read_text())
 

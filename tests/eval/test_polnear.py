@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from spinscope.eval.polnear import Attribution, gold_file, read_brat, run, score, write_brat
+from tests.conftest import SHARED_DATA as SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 DEV = SHARED / "polnear" / "dev"
 RECORDED = Path(__file__).with_name("test_polnear_scores.json")
 TOLERANCE = 0.005

@@ -13,8 +13,8 @@ from spinscope.layers.claims import ClaimsLayer
 from spinscope.layers.claims.claimant import Claimant, resolve_speaker_key
 from spinscope.layers.nlp import NlpLayer
 from spinscope.pipeline import Pipeline
+from tests.conftest import EXAMPLES, SHARED_DATA
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 #: (example, quantity text) -> (claimant mention name or None for the outlet, a word of the name of the
 #: `speakers` span the claim's speaker_key must point to, or None for no key). Keys are the quotes layer's
@@ -107,7 +107,7 @@ def test_surname_role_and_ambiguity() -> None:
 
 def test_headline_glued_to_first_sentence_is_not_the_source() -> None:
     # Regression: spaCy joins a headline to the lead sentence; "Husband Shot Officers" became the claimant of "two".
-    shared = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "ptc" / "train" / "articles"
+    shared = SHARED_DATA / "ptc" / "train" / "articles"
     path = shared / "article730061195.txt"
     if not path.is_file():
         pytest.skip("shared data not present")
