@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import MappingProxyType
 
 import pytest
@@ -14,7 +13,6 @@ from spinscope.layers.claims.claimant import Claimant, resolve_speaker_key
 from spinscope.layers.nlp import NlpLayer
 from spinscope.pipeline import Pipeline
 from tests.conftest import EXAMPLES, SHARED_DATA
-
 
 #: (example, quantity text) -> (claimant mention name or None for the outlet, a word of the name of the
 #: `speakers` span the claim's speaker_key must point to, or None for no key). Keys are the quotes layer's
