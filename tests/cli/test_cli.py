@@ -118,3 +118,21 @@ def test_unopenable_store_is_a_fatal_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     proc = run("list", "--store", str(blocker / "sub" / "db.sqlite"))
     assert proc.returncode == 3 and "E010" in proc.stderr
+
+
+def test_eval_prints_scores_with_a_json_line_last_and_names_bad_data() -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "numclaims"
+    proc = run("eval", "numclaims", "--data", str(data))
+    assert proc.returncode == 0, proc.stderr
+    last = json.loads(proc.stdout.splitlines()[-1])
+    assert last["task"] == "numclaims" and 0.0 <= last["quantity_f1"] <= 1.0
+    bad = run("eval", "ptc", "--data", "/nonexistent/ptc")
+    assert bad.returncode == 3 and "E040" in bad.stderr and "/nonexistent/ptc" in bad.stderr
+    assert run("eval", "no-such-task", "--data", str(data)).returncode == 2
+
+
+def test_train_offers_every_shipped_model() -> None:
+    proc = run("train", "--help")
+    assert proc.returncode == 0
+    for model in ("techniques", "claims", "quotes"):
+        assert model in proc.stdout
