@@ -48,3 +48,23 @@ def test_asked_about_takes_the_topic_as_content(run) -> None:
     text = "Clinton was asked about her private email server during the interview."
     assert any(cue == "was asked about" and content == "her private email server"
                for _, cue, content in _roles(text, run(text)))
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_attributed_to_the_name(run) -> None:
+    text = ("Readers wrote in.\n“He represents our greatest shame.” ― Sonya Herridge\n"
+            "“He is ignorant of our culture and lives.”— Pamela Padilla, 34, Phoenix\n")
+    roles = _roles(text, run(text))
+    assert ("Sonya Herridge", "―", "“He represents our greatest shame.”") in roles
+    assert ("Pamela Padilla", "—", "“He is ignorant of our culture and lives.”") in roles
+
+
+def test_a_dash_that_goes_on_into_a_sentence_is_no_signature(run) -> None:
+    text = ("“We will not leave,” — and then the crowd stayed in the square until late in the evening, singing "
+            "and waving flags while the police watched from the corner.\n")
+    assert not [r for r in _roles(text, run(text)) if r[1] in ("—", "―")]
+
+
+def test_a_noun_cue_takes_its_clause_as_content_and_its_possessor_as_source(run) -> None:
+    text = "Trump's proposal to ban Muslims from entering the country drew criticism from both parties."
+    assert any(source == "Trump's" and cue == "proposal" and content == "to ban Muslims from entering the country"
+               for source, cue, content in _roles(text, run(text)))

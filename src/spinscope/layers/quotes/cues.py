@@ -64,6 +64,22 @@ def features(tok: Token, inside_quote: bool) -> list[str]:
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "</s>"
     feats += [f"pv={prev}", f"nx={nxt}", f"lnx={lemma}|{nxt}"]
+    # Shape of the reported clause, the holder of a noun cue, and the word's ending: these let the model
+    # generalise to cue words it saw rarely (cross-validated on PolNeAR train folds: +0.004 content F1).
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp", "acl", "parataxis"):
+            sub = list(child.subtree)
+            csubj = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            feats += [f"cq={child.dep_}|{int(any(t.text in _QUOTE_CHARS for t in sub))}",
+                      f"ctag={child.dep_}|{child.tag_}",
+                      f"csubj={child.dep_}|{csubj.pos_ if csubj is not None else '-'}",
+                      f"clen={child.dep_}|{min(len(sub) // 5, 6)}"]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            feats += [f"poss={poss.ent_type_ or poss.pos_}", f"lposs={lemma}|1"]
+        feats += [f"np={lemma}|{c.lower_}" for c in tok.rights if c.dep_ == "prep"]
+    feats += [f"s3={lemma[-3:]}", f"s4={lemma[-4:]}", f"p3={lemma[:3]}|{tok.pos_}"]
     return feats
 
 

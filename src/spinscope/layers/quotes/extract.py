@@ -100,7 +100,21 @@ def _subtree_chars(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """Return the subject of a cue verb, climbing through participles and conjoined verbs."""
+    """Return the subject of a cue verb, climbing through participles and conjoined verbs.
+
+    A noun cue has no subject: its holder is the possessor ("Trump's claim") or a `from`/`by` phrase
+    ("advice from a veteran").
+    """
+    if verb.pos_ in ("NOUN", "PROPN"):
+        poss = next((c for c in verb.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        for prep in verb.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
     node = verb
     for _ in range(4):
         for child in node.children:
@@ -255,6 +269,32 @@ def _in_polls(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+#: `"...” ― Sonya Herridge`: a quotation signed with a dash and a name at the end of its line.
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?=[,(\n]|$)")
+
+
+def _signed_quotes(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """A quotation followed by a dash and a name (a signature line): the name is the source, the dash the cue."""
+    out = []
+    text = doc.text
+    for q in quotes:
+        m = _SIGNATURE.match(text, q.end)
+        if m is None or _is_title(text[q.start : q.end]):
+            continue
+        line_end = text.find("\n", m.end())
+        if len(text[m.end() : line_end if line_end != -1 else len(text)]) > 80:
+            continue  # a dash that goes on into a sentence is punctuation, not a signature
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if name is None or not 0 < len(name) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in name):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+            continue
+        content = (q.start, q.end)
+        out.append(Found((content,), (m.start(1), m.end(1)), (m.start(2), m.end(2)), name.root.i,
+                         _kind(text, [content], quotes), 0.8))
+    return out
+
+
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content."""
     out = []
@@ -287,7 +327,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
     text = doc.text
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
-    for rule in (_colon_lines, _in_polls):
+    for rule in (_colon_lines, _in_polls, _signed_quotes):
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
     used: set[int] = set()
     for f in found:
@@ -344,6 +384,24 @@ def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegmen
     return out
 
 
+#: Prepositions that carry the content of a noun cue ("his comments on Muslims", "the claim of fraud").
+_NOUN_CONTENT_PREPS = frozenset({"of", "on", "about", "over", "that", "to", "in", "against", "for"})
+
+
+def _noun_content(noun: Token) -> Token | None:
+    """Return the head of a noun cue's content: its clause ("a proposal to ban", "the claim that ...") or
+    the object of a topic preposition after it ("his comments on Muslims")."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS:
+            inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if inner is not None:
+                return inner
+    return None
+
+
 def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used: set[int], p: float) -> Found | None:
     text = doc.text
     cue = cue_span(verb)
@@ -385,6 +443,9 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used
             clause = (right or kids)[0]
             clause_end = (right or kids)[-1]
             break
+    if clause is None and verb.pos_ in ("NOUN", "PROPN"):
+        clause = _noun_content(verb)
+        clause_end = clause
     if adjacent and (clause is None or _quote_at(quotes, clause.idx) is not None):
         frags = [(q.start, q.end) for q in adjacent]
     elif clause is not None:
