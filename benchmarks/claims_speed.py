@@ -26,11 +26,13 @@ def main(n: int = 60) -> dict[str, object]:
     docs = list(NlpLayer().pipe(Document(p.read_text(encoding="utf-8"), str(p)) for p in paths))
     layer = ClaimsLayer()
     layer(docs[0])  # load the model outside the timing
+    load_before = os.getloadavg()[0]  # other work on the machine slows the figure: record it
     start = time.perf_counter()
     claims = sum(len(layer(d).spans("claims")) for d in docs)
     secs = time.perf_counter() - start
     result = {"articles": len(docs), "seconds": round(secs, 3), "articles_per_second": round(len(docs) / secs, 2),
               "claims": claims, "chars": sum(len(d.text) for d in docs), "cpus": os.cpu_count(),
+              "load_avg_1m_before": round(load_before, 2), "load_avg_1m_after": round(os.getloadavg()[0], 2),
               "python": platform.python_version()}
     out = ROOT / "benchmarks" / "results" / "claims_speed.json"
     out.parent.mkdir(parents=True, exist_ok=True)

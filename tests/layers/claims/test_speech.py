@@ -45,3 +45,18 @@ def test_news_text_reads_as_a_monologue_and_scores_match_the_plain_call() -> Non
     scores = model.score(sents)
     assert scores[0] > scores[1]
     assert np.allclose(model.score(make_sentences(texts, ["", ""])), scores)
+
+
+def test_static_word_vectors_survive_save_and_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from spinscope.layers.claims.worthiness import MODEL_PATH, model_info
+
+    model = load_model()
+    assert model.vectors is not None and len(model.vectors.columns) == model.vectors.vectors.shape[0]
+    sents = make_sentences(["Unemployment fell to 4 percent last year.", "Thank you very much.", "We will win."],
+                           ["TRUMP", "TRUMP", "HOLT"])
+    path = tmp_path / "worthiness.npz"
+    model.save(path, model_info(MODEL_PATH))
+    again = load_model(path)
+    assert np.allclose(again.decision(sents), model.decision(sents), atol=1e-6)
+    # Unknown words only: the vector mean is zero, not NaN.
+    assert np.isfinite(model.decision(make_sentences(["Xqzt vvrrk."]))).all()

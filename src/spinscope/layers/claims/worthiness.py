@@ -1,5 +1,10 @@
-"""Check-worthiness: TF-IDF word and character n-grams, claim cue features, sentence context and the
-speaker/turn structure, scored by logistic regression trained on CheckThat! 2020 Task 5 (English political speech).
+"""Check-worthiness: TF-IDF word and character n-grams, claim cue features, sentence context, the speaker/turn
+structure and static word vectors, scored by logistic regression trained on CheckThat! 2020 Task 5 (English
+political speech).
+
+The static word vectors are all-MiniLM-L6-v2 embeddings of each training-vocabulary word on its own (computed once
+at training time, stored int8): a sentence vector is their TF-IDF-weighted mean, for the sentence and, weighted
+down, its neighbours. No encoder runs at inference, so this costs a sparse-dense product per document.
 
 The model is stored without pickle: vocabularies and weights in one compressed `.npz`, so loading it
 executes no code and survives scikit-learn upgrades.
@@ -21,7 +26,8 @@ import numpy as np
 from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.claims.speech import N_TURN, normalise_speaker, speaker_priors, turn_features
 
-__all__ = ["Sentence", "WorthinessModel", "load_model", "MODEL_PATH", "cue_features", "fit_model", "make_sentences"]
+__all__ = ["Sentence", "WorthinessModel", "StaticVectors", "load_model", "MODEL_PATH", "cue_features", "fit_model",
+           "make_sentences", "encode_words"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +42,9 @@ _WORD_NGRAMS = (1, 2)
 _CHAR_NGRAMS = (2, 5)
 #: Weight of the neighbouring sentences' word n-grams: claims come in runs, so context helps ranking.
 CONTEXT_WEIGHT = 0.5
+#: Weights of the sentence's and its neighbours' static-vector means (chosen by grouped CV on train).
+EMBED_WEIGHT = 1.0
+EMBED_CONTEXT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +106,84 @@ def _priors(table: dict[str, float], sents: Sequence[Sentence]) -> np.ndarray:
                       dtype=np.float64).reshape(len(sents), 2)
 
 
-def _matrix(words: Any, chars: Any, sents: Sequence[Sentence], priors: np.ndarray) -> Any:
+@dataclass(frozen=True)
+class StaticVectors:
+    """Unit word vectors for some columns of the word TF-IDF vocabulary (rows = `columns`)."""
+
+    columns: np.ndarray
+    vectors: np.ndarray
+
+    def mean(self, tfidf: Any) -> np.ndarray:
+        """TF-IDF-weighted mean vector of each row of a word TF-IDF matrix, L2-normalised (zero if no known word)."""
+        v = np.asarray(tfidf[:, self.columns] @ self.vectors, dtype=np.float64)
+        norm = np.linalg.norm(v, axis=1, keepdims=True)
+        out: np.ndarray = np.divide(v, norm, out=np.zeros_like(v), where=norm > 0)
+        return out
+
+
+def _matrix(words: Any, chars: Any, sents: Sequence[Sentence], priors: np.ndarray,
+            vectors: StaticVectors | None = None) -> Any:
     from scipy.sparse import csr_matrix, hstack
 
     texts = [s.text for s in sents]
-    parts = [words.transform(texts), chars.transform(texts), csr_matrix(cue_features(texts))]
-    parts.append(CONTEXT_WEIGHT * words.transform([s.prev for s in sents]))
-    parts.append(CONTEXT_WEIGHT * words.transform([s.next for s in sents]))
-    parts.append(csr_matrix(_turns(sents)))
-    parts.append(csr_matrix(priors))
+    own, prev, nxt = (words.transform(texts), words.transform([s.prev for s in sents]),
+                      words.transform([s.next for s in sents]))
+    parts = [own, chars.transform(texts), csr_matrix(cue_features(texts)), CONTEXT_WEIGHT * prev,
+             CONTEXT_WEIGHT * nxt, csr_matrix(_turns(sents)), csr_matrix(priors)]
+    if vectors is not None:
+        parts.append(csr_matrix(EMBED_WEIGHT * vectors.mean(own)))
+        parts.append(csr_matrix(EMBED_CONTEXT_WEIGHT * vectors.mean(prev)))
+        parts.append(csr_matrix(EMBED_CONTEXT_WEIGHT * vectors.mean(nxt)))
     return hstack(parts).tocsr()
+
+
+@functools.lru_cache(maxsize=1)
+def _encoder() -> tuple[Any, Any]:
+    """The packaged all-MiniLM-L6-v2 (SHA-256 checked by the techniques layer); training time only."""
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from spinscope.layers.techniques.encoder import base_path
+
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    path = base_path()
+    return AutoTokenizer.from_pretrained(str(path)), AutoModel.from_pretrained(str(path)).eval()
+
+
+_WORD_VECTORS: dict[str, np.ndarray] = {}
+
+
+def encode_words(terms: Sequence[str], batch: int = 256) -> np.ndarray:
+    """all-MiniLM-L6-v2 sentence embedding (mean pooling, unit length) of each word alone; cached per process."""
+    import torch
+
+    todo = [t for t in dict.fromkeys(terms) if t not in _WORD_VECTORS]
+    if todo:
+        tokenizer, model = _encoder()
+        with torch.inference_mode():
+            for i in range(0, len(todo), batch):
+                chunk = todo[i : i + batch]
+                enc = tokenizer(chunk, padding=True, truncation=True, max_length=32, return_tensors="pt")
+                out = model(**enc).last_hidden_state
+                mask = enc["attention_mask"].unsqueeze(-1).to(out.dtype)
+                vec = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                vec = torch.nn.functional.normalize(vec, p=2, dim=1).numpy().astype(np.float64)
+                _WORD_VECTORS.update(zip(chunk, vec, strict=True))
+    return np.asarray([_WORD_VECTORS[t] for t in terms], dtype=np.float64).reshape(len(terms), -1)
+
+
+def _quantise(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    scale = np.maximum(np.abs(v).max(axis=1), 1e-12) / 127.0
+    return np.round(v / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
+def _word_vectors(words: Any) -> StaticVectors:
+    """Static vectors for the single-word terms of a fitted word vectorizer, as stored (int8) in the model."""
+    terms = sorted((t for t in words.vocabulary_ if " " not in t), key=words.vocabulary_.get)
+    q, scale = _quantise(encode_words(terms))
+    return StaticVectors(np.asarray([words.vocabulary_[t] for t in terms], dtype=np.int64),
+                         q.astype(np.float64) * scale[:, None].astype(np.float64))
 
 
 @dataclass(frozen=True)
@@ -118,12 +195,13 @@ class WorthinessModel:
     coef: np.ndarray
     intercept: float
     speakers: dict[str, float]
+    vectors: StaticVectors | None = None
 
     def decision(self, sents: Sequence[Sentence]) -> np.ndarray:
         """Return raw scores (higher = more check-worthy)."""
         if not sents:
             return np.zeros(0)
-        x = _matrix(self.words, self.chars, sents, _priors(self.speakers, sents))
+        x = _matrix(self.words, self.chars, sents, _priors(self.speakers, sents), self.vectors)
         return np.asarray(x @ self.coef + self.intercept).ravel()
 
     def score(self, sents: Sequence[Sentence]) -> np.ndarray:
@@ -139,6 +217,12 @@ class WorthinessModel:
             terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
             arrays[f"{name}_terms"] = np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
             arrays[f"{name}_idf"] = vec.idf_.astype(np.float32)
+        if self.vectors is not None:
+            terms = sorted(self.words.vocabulary_, key=self.words.vocabulary_.get)
+            arrays["vector_terms"] = np.frombuffer("\n".join(terms[i] for i in self.vectors.columns).encode("utf-8"),
+                                                   dtype=np.uint8)
+            q, scale = _quantise(self.vectors.vectors)
+            arrays["vector_q"], arrays["vector_scale"] = q, scale
         names = sorted(self.speakers)
         arrays["speaker_terms"] = np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8)
         arrays["speaker_logodds"] = np.asarray([self.speakers[k] for k in names], dtype=np.float64)
@@ -146,8 +230,9 @@ class WorthinessModel:
 
 
 def fit_model(sents: Sequence[Sentence], labels: Sequence[int], groups: Sequence[str], c: float = 1.0,
-              seed: int = 0, class_weight: str | None = None) -> WorthinessModel:
-    """Fit the vectorizers, the speaker priors and the logistic regression; `groups` names each line's file."""
+              seed: int = 0, class_weight: str | None = None, vectors: bool = True) -> WorthinessModel:
+    """Fit the vectorizers, the speaker priors and the logistic regression; `groups` names each line's file.
+    `vectors`: add the static word-vector features (needs the packaged MiniLM encoder at training time)."""
     from sklearn.linear_model import LogisticRegression
 
     words, chars = _vectorizers()
@@ -155,10 +240,11 @@ def fit_model(sents: Sequence[Sentence], labels: Sequence[int], groups: Sequence
     words.fit(texts)
     chars.fit(texts)
     table, own = speaker_priors([s.speaker for s in sents], labels, groups)
-    x = _matrix(words, chars, sents, own)
+    vec = _word_vectors(words) if vectors else None
+    x = _matrix(words, chars, sents, own, vec)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=class_weight)
     clf.fit(x, np.asarray(labels))
-    return WorthinessModel(words, chars, clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0]), table)
+    return WorthinessModel(words, chars, clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0]), table, vec)
 
 
 def _restore(terms: np.ndarray, idf: np.ndarray, analyzer: str) -> Any:
@@ -181,7 +267,13 @@ def load_model(path: Path = MODEL_PATH) -> WorthinessModel:
             chars = _restore(z["chars_terms"], z["chars_idf"], "char")
             names = bytes(z["speaker_terms"]).decode("utf-8").split("\n") if z["speaker_terms"].size else []
             speakers = dict(zip(names, (float(v) for v in z["speaker_logodds"]), strict=True))
-            return WorthinessModel(words, chars, z["coef"].astype(np.float64), float(z["intercept"]), speakers)
+            vectors = None
+            if "vector_q" in z.files:
+                terms = bytes(z["vector_terms"]).decode("utf-8").split("\n")
+                columns = np.asarray([words.vocabulary_[t] for t in terms], dtype=np.int64)
+                vectors = StaticVectors(columns, z["vector_q"].astype(np.float64) * z["vector_scale"][:, None])
+            return WorthinessModel(words, chars, z["coef"].astype(np.float64), float(z["intercept"]), speakers,
+                                   vectors)
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(ErrorCode.E020, str(path), str(exc)) from exc
 
