@@ -23,9 +23,10 @@ from pathlib import Path
 from spinscope.api import ingest_paths
 from spinscope.store import open_store
 
-WORDS = ("the minister said government forces attacked villages near the border on Monday while officials "
-         "in the capital denied reports that dozens of civilians were killed and hundreds wounded according "
-         "to local sources who spoke on condition of anonymity about the ceasefire talks").split()
+_PROSE = ("the minister said government forces attacked villages near the border on Monday while officials "
+          "in the capital denied reports that dozens of civilians were killed and hundreds wounded according "
+          "to local sources who spoke on condition of anonymity about the ceasefire talks")
+WORDS = _PROSE.split()
 PLACES = ["TEHRAN", "MOSCOW", "BEIJING", "HAVANA", "CARACAS", "DAMASCUS", "MINSK"]
 
 
@@ -94,7 +95,7 @@ def main() -> None:
         "peak_rss_mb": round(peak_mb, 1),
         "machine": f"{platform.machine()}, {platform.python_version()}, cores={os.cpu_count()}",
         "load_average_1min_at_end": round(os.getloadavg()[0], 2),  # other jobs on the 2 cores slow it down
-        "command": "python benchmarks/read_store.py --articles %d" % args.articles,
+        "command": f"python benchmarks/read_store.py --articles {args.articles:d}",
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import enum
 __all__ = ["ErrorCode", "SpinscopeError", "ReadError", "AnalysisError", "StoreError", "ModelError"]
 
 
-class ErrorCode(str, enum.Enum):
+class ErrorCode(str, enum.Enum):  # noqa: UP042 - public API: StrEnum would change str()/format() of a code
     """Stable error codes; the CLI prints them and the API returns them."""
 
     E001 = "Input file is empty."

@@ -37,7 +37,9 @@ def test_analyze_jsonl_follows_the_contract(jsonl_run: subprocess.CompletedProce
         for e in a["entities"]:
             assert a["text"][e["start"] : e["end"]] == e["text"]
     assert rhc["text"] == RHC.read_text(encoding="utf-8")  # plain text is kept unchanged
-    assert rhc["meta"]["title"] == "Hamas official affirms Israeli genocide of Palestinians finally exposed to the world"
+    assert rhc["meta"]["title"] == (
+        "Hamas official affirms Israeli genocide of Palestinians finally exposed to the world"
+    )
     assert rhc["meta"]["outlet"]["name"] == "Radio Habana Cuba"
     assert rhc["meta"]["outlet"]["state_affiliated"] is True
     assert tehran["meta"]["published"] == "2021-05-26"
@@ -90,7 +92,10 @@ def test_ingest_is_idempotent_and_list_show_search_work(tmp_path: Path) -> None:
     shown = json.loads(run("show", rhc_id[:6], "--store", store, "--format", "json").stdout)
     assert shown["id"] == rhc_id and shown["entities"]
 
-    hits = [json.loads(x) for x in run("search", "ceasefire victors", "--store", store, "--format", "jsonl").stdout.splitlines()]
+    hits = [
+        json.loads(x)
+        for x in run("search", "ceasefire victors", "--store", store, "--format", "jsonl").stdout.splitlines()
+    ]
     assert hits and hits[0]["source"] == str(TEHRAN)
     assert "[" in hits[0]["snippet"]
     odd = run("search", 'NEAR( "unbalanced * AND', "--store", store)

@@ -16,7 +16,9 @@ def test_amounts_are_said_plainly() -> None:
     assert "12 — people killed" in _claim(value=12, low=12, high=12, measure="people killed")
     assert "at least 6 — airbases attacked" in _claim(value=6, low=6, high=None, measure="airbases attacked")
     assert "up to 5 percent" in _claim(value=5, low=None, high=5, unit="percent", measure="share")
-    assert "≈20–99 — tanks destroyed" in _claim(value=None, low=20, high=99, approximate=True, measure="tanks destroyed")
+    assert "≈20–99 — tanks destroyed" in _claim(
+        value=None, low=20, high=99, approximate=True, measure="tanks destroyed"
+    )
     assert "None" not in _claim(value=None, low=None, high=None, approximate=True, measure=None)
 
 

@@ -70,7 +70,9 @@ def register(app: typer.Typer) -> None:
         store: str | None = typer.Option(None, "--store", help="Store path or URL (default: the per-user store)."),
         speaker: str | None = typer.Option(None, "--speaker", help="Only claims whose claimant name contains S."),
         outlet: str | None = typer.Option(None, "--outlet", help="Only claims from outlets whose name contains O."),
-        measure: str | None = typer.Option(None, "--measure", help="Only claims with a quantity whose measure contains M."),
+        measure: str | None = typer.Option(
+            None, "--measure", help="Only claims with a quantity whose measure contains M."
+        ),
         since: str | None = typer.Option(None, "--since", help="Published on or after this ISO date."),
         until: str | None = typer.Option(None, "--until", help="Published on or before this ISO date."),
         fmt: str = typer.Option("text", "--format", help="text or jsonl."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -15,7 +15,7 @@ from spinscope.errors import SpinscopeError
 __all__ = ["Format", "report_error", "progress", "StoreOption", "MaxBytesOption", "fatal", "open_store_or_exit"]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of `analyze`."""
 
     text = "text"

@@ -111,7 +111,8 @@ def register(app: typer.Typer) -> None:
         try:
             for hit in db.search(query, limit):
                 if fmt is Format.text:
-                    typer.echo(f"{hit['id']}  {hit['score']:.3f}  {hit['title'] or hit['source']}\n    {hit['snippet']}")
+                    typer.echo(f"{hit['id']}  {hit['score']:.3f}  {hit['title'] or hit['source']}\n"
+                               f"    {hit['snippet']}")
                 else:
                     typer.echo(json.dumps(hit, ensure_ascii=False))
         finally:

@@ -73,7 +73,8 @@ def _equal(a: Any, b: Any) -> bool:
 
 
 def _matches(p: dict[str, Any], g: dict[str, Any]) -> bool:
-    return (p["start"] < g["end"] and g["start"] < p["end"] and all(_equal(p[k], g[k]) for k in ("value", "low", "high"))
+    return (p["start"] < g["end"] and g["start"] < p["end"]
+            and all(_equal(p[k], g[k]) for k in ("value", "low", "high"))
             and p.get("unit") == g.get("unit") and bool(p["approximate"]) == bool(g["approximate"]))
 
 

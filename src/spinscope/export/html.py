@@ -88,7 +88,8 @@ def _article(a: dict[str, Any]) -> str:
     parts.append(f'<div class="text">{_segments(a)}</div>')
     if a.get("speakers"):
         parts.append("<h3>Speakers</h3>" + _table(["id", "name", "roles", "aliases"], [
-            [s["id"], s["name"], "; ".join(s.get("roles", [])), "; ".join(s.get("aliases", []))] for s in a["speakers"]]))
+            [s["id"], s["name"], "; ".join(s.get("roles", [])), "; ".join(s.get("aliases", []))]
+            for s in a["speakers"]]))
     if a.get("quotes"):
         parts.append("<h3>Quotes</h3>" + _table(["speaker", "cue", "kind", "score", "quote"], [
             [(q.get("speaker") or {}).get("name") or (q.get("speaker") or {}).get("text") or "—",

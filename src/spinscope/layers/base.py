@@ -81,5 +81,5 @@ def get_layer(name: str) -> Layer:
     except KeyError:
         from spinscope.errors import ErrorCode, SpinscopeError
 
-        raise SpinscopeError(ErrorCode.E030, name, f"known layers: {', '.join(sorted(_REGISTRY))}")
+        raise SpinscopeError(ErrorCode.E030, name, f"known layers: {', '.join(sorted(_REGISTRY))}") from None
     return factory()

@@ -155,7 +155,8 @@ def _clean_entities(text: str, raw: list[tuple[int, int, str]]) -> list[Span]:
         key = text[start:end].lower()
         votes.setdefault(key, {}).setdefault(label, 0)
         votes[key][label] += 1
-    surnames = {text[s:e].split()[-1].lower() for s, e, lab in trimmed if lab == "PERSON" and len(text[s:e].split()) > 1}
+    surnames = {text[s:e].split()[-1].lower() for s, e, lab in trimmed
+                if lab == "PERSON" and len(text[s:e].split()) > 1}
     out = []
     for start, end, label in trimmed:
         key = text[start:end].lower()

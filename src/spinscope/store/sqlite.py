@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-
 import json
 import logging
 import sqlite3
@@ -84,10 +83,14 @@ class SqliteStore:
         """Store a document and its analysis in one transaction; idempotent by content hash."""
         row = document_row(doc, analysis)
         with self._transaction():
-            existing = self._conn.execute("SELECT id, analysis FROM documents WHERE hash = ?", (row["hash"],)).fetchone()
+            existing = self._conn.execute(
+                "SELECT id, analysis FROM documents WHERE hash = ?", (row["hash"],)
+            ).fetchone()
             if existing is not None:
                 if existing["analysis"] is None and row["analysis"] is not None:
-                    self._conn.execute("UPDATE documents SET analysis = ? WHERE hash = ?", (row["analysis"], row["hash"]))
+                    self._conn.execute(
+                        "UPDATE documents SET analysis = ? WHERE hash = ?", (row["analysis"], row["hash"])
+                    )
                 return str(existing["id"]), False
             # Two different texts may share a short id prefix only by a hash collision; keep ids unique.
             if self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (row["id"],)).fetchone():
@@ -99,7 +102,9 @@ class SqliteStore:
 
     def status(self, content_hash: str) -> str | None:
         """Return None if no document has this content hash, else "raw" or "analysed"."""
-        row = self._conn.execute("SELECT analysis IS NOT NULL FROM documents WHERE hash = ?", (content_hash,)).fetchone()
+        row = self._conn.execute(
+            "SELECT analysis IS NOT NULL FROM documents WHERE hash = ?", (content_hash,)
+        ).fetchone()
         return None if row is None else ("analysed" if row[0] else "raw")
 
     def get(self, doc_id: str) -> dict[str, Any]:
@@ -124,7 +129,8 @@ class SqliteStore:
             " FROM documents ORDER BY rowid DESC LIMIT ? OFFSET ?",
             (limit, offset),
         ).fetchall()
-        return [StoredDocument(**{k: r[k] for k in r.keys()} | {"analysed": bool(r["analysed"])}) for r in rows]
+        # sqlite3.Row iterates over values, not column names, so .keys() is needed here.
+        return [StoredDocument(**{k: r[k] for k in r.keys()} | {"analysed": bool(r["analysed"])}) for r in rows]  # noqa: SIM118
 
     def search(self, query: str, limit: int = 20) -> builtins.list[dict[str, Any]]:
         """Full-text search with BM25 ranking; the query is treated as plain words, not FTS syntax."""

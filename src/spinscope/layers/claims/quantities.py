@@ -89,7 +89,9 @@ def _excluded(tok: Token) -> bool:
     doc = tok.doc
     if tok.ent_type_ == "ORDINAL" or ":" in low or re.search(r"\d[-/]\d", low) or low == "911":
         return True  # ordinals, clock times, dates and codes; 911 is a phone number
-    if tok.ent_type_ == "TIME" and any(t.lower_ in ("am", "pm", "a.m.", "p.m.", "o'clock") for t in doc[tok.i : tok.i + 3]):
+    if tok.ent_type_ == "TIME" and any(
+        t.lower_ in ("am", "pm", "a.m.", "p.m.", "o'clock") for t in doc[tok.i : tok.i + 3]
+    ):
         return True
     if "year-old" in doc[tok.i : tok.i + 5].text.replace(" ", "") or "years old" in doc[tok.i : tok.i + 4].text:
         return True  # ages describe a person; they are not counted claims
@@ -120,9 +122,8 @@ def _excluded(tok: Token) -> bool:
         after = tok.doc[tok.i + 2].lower_
         if after.startswith("centur") or after in ("st", "nd", "rd", "th"):
             return True
-    if low in ("one", "a", "an") and tok.dep_ not in ("nummod", "quantmod"):
-        return True  # "one of them", "the only one": pronoun use, not a count
-    return False
+    # "one of them", "the only one": pronoun use, not a count
+    return low in ("one", "a", "an") and tok.dep_ not in ("nummod", "quantmod")
 
 
 def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
@@ -130,9 +131,9 @@ def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
     j = i + 1
     while j < end:
         t = doc[j]
-        if _is_number(t) and t.lower_ not in VAGUE and not _VAGUE_DIGITS.match(t.lower_):
-            j += 1
-        elif t.lower_ in SCALES and t.lower_ not in ("m", "k"):
+        if (_is_number(t) and t.lower_ not in VAGUE and not _VAGUE_DIGITS.match(t.lower_)) or (
+            t.lower_ in SCALES and t.lower_ not in ("m", "k")
+        ):
             j += 1
         elif t.text == "-" and j + 1 < end and doc[j - 1].is_alpha and doc[j + 1].is_alpha \
                 and word_value(doc[j + 1].lower_) is not None:
@@ -140,7 +141,8 @@ def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
         elif t.lower_ == "and" and j + 1 < end and doc[j - 1].lower_ in SCALES \
                 and word_value(doc[j + 1].lower_) is not None:
             j += 2  # "two hundred and fifty"
-        elif t.lower_ == "of" and doc[j - 1].lower_ in VAGUE and j + 1 < end and doc[j + 1].lower_.rstrip("s") in SCALES:
+        elif t.lower_ == "of" and doc[j - 1].lower_ in VAGUE and j + 1 < end \
+                and doc[j + 1].lower_.rstrip("s") in SCALES:
             j += 2  # "tens of thousands"
         else:
             break
