@@ -7,8 +7,13 @@ How names are merged (and kept apart):
   "Khaled al-Qaddoumi" and "Khaled Qaddoumi" share a key, "Ebrahim Raeisi" and "Ebrahim Raisi" too.
   Generational suffixes (Jr., Sr., II, III) stay in the key, so "Donald Trump Jr." is not "Donald Trump".
 - The id is "spk-" + the first 10 hex digits of SHA-1 of the key: the same in every run and store.
+- A name of one word ("Raisi") has a lighter key: the same folds, but each run of vowels keeps its first
+  vowel, so "Raeisi" and "Raisi" share a key while "Yellen" and "Allen", "Dean" and "Dunn" do not (on
+  PolNeAR the vowel-blind key merged 30 pairs of different surnames).
 - A surname alone ("Qaddoumi") joins a full name only when exactly one known full name has that
   surname; two people sharing a surname ("Bill Clinton", "Hillary Clinton") leave a bare "Clinton" apart.
+- "Al" with a space is a particle inside a name ("Khaled al Qaddoumi") but a first name at its start
+  ("Al Gore", "Al From"); "al-" with a hyphen is a particle everywhere.
 """
 
 from __future__ import annotations
@@ -48,7 +53,9 @@ def _ascii(text: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """Return a display name: honorifics and titles at the start removed, possessive dropped."""
+    """Return a display name: honorifics and titles at the start removed, possessive, editorial brackets
+    ("[Hillary] Clinton") and stray quote marks or colons at the edges dropped."""
+    name = name.replace("[", "").replace("]", "").strip(" \t\n\"“”'‘’`:;,")
     name = re.sub(r"[’']s$", "", name.strip())
     words = name.replace("’", "'").split()
     while len(words) > 1 and words[0].lower().strip(".,") in HONORIFICS:
@@ -59,7 +66,9 @@ def clean_name(name: str) -> str:
 def _words(name: str) -> list[str]:
     text = _ascii(clean_name(name)).lower().replace("'", "").replace("`", "")
     for p in _PARTICLES:
-        text = re.sub(rf"(^|\s){re.escape(p)}", r"\1", text)
+        # "al " at the very start is a first name ("Al Gore"); everywhere else it is a particle.
+        start = r"\s" if p.endswith(" ") else r"(?:^|\s)"
+        text = re.sub(rf"({start}){re.escape(p)}", r"\1", text)
     return [w for w in re.split(r"[\s\-.]+", text) if w]
 
 
@@ -73,6 +82,16 @@ def _skeleton(word: str) -> str:
     return re.sub(r"([^V])\1+", r"\1", w)
 
 
+def _light(word: str) -> str:
+    """Fold a lone name more lightly than `_skeleton`: the same consonant folds, doubled letters once,
+    each run of vowels reduced to its first vowel ("Raeisi", "Raisi" → "rasi"; "Yellen" ≠ "Allen")."""
+    w = re.sub(r"[^a-z]", "", word)
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    w = re.sub(r"([aeiouy])[aeiouy]+", r"\1", w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
 def name_key(name: str) -> str:
     """Return the identity key of a person's name: folded first and last name, plus any suffix."""
     words = _words(name)
@@ -82,14 +101,14 @@ def name_key(name: str) -> str:
     if not words:
         return ""
     if len(words) == 1:
-        return _skeleton(words[0]) + suffix
+        return _light(words[0]) + suffix
     return f"{_skeleton(words[0])} {_skeleton(words[-1])}{suffix}"
 
 
 def surname_key(name: str) -> str:
     """Return the folded surname of a name."""
     words = [w for w in _words(name) if w not in _SUFFIXES]
-    return _skeleton(words[-1]) if words else ""
+    return _light(words[-1]) if words else ""
 
 
 def org_key(name: str) -> str:
@@ -116,7 +135,7 @@ class SpeakerLinker:
     def _remember(self, key: str, name: str, roles: Iterable[str]) -> None:
         if " " in key and key not in self.names:
             self.names[key] = name
-            sur = key.split(" ")[1]
+            sur = surname_key(name)
             self.surnames.setdefault(sur, [])
             if key not in self.surnames[sur]:
                 self.surnames[sur].append(key)
