@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from spinscope.eval.polnear import Attribution, gold_file, read_brat, run, score, write_brat
 from tests.conftest import SHARED_DATA as SHARED
+from tests.eval.gates import assert_not_below, recorded, tree_sha256
 
 DEV = SHARED / "polnear" / "dev"
-RECORDED = Path(__file__).with_name("test_polnear_scores.json")
-TOLERANCE = 0.005
-
-
-def gold_sha256(data: Path) -> str:
-    """Hash of every text and annotation file of a split, by relative path, so a changed corpus is noticed."""
-    digest = hashlib.sha256()
-    for f in sorted(p for p in data.rglob("*") if p.is_file()):
-        digest.update(str(f.relative_to(data)).encode())
-        digest.update(f.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +68,9 @@ def test_attribution_needs_the_source_where_gold_has_one() -> None:
 
 def test_dev_scores_do_not_drop_below_recorded(dev: Path, tmp_path: Path) -> None:
     """Gate: `spinscope eval polnear --data DEV` reproduces the recorded figures (within 0.005)."""
-    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))["polnear"]
-    if gold_sha256(dev) != recorded["data_sha256"]:
+    record = recorded("polnear", "test_polnear_scores.json")
+    if tree_sha256(dev) != record["data_sha256"]:
         pytest.fail("PolNeAR dev data differ from those the scores were recorded on; re-record them")
     scores = run(dev, tmp_path / "pred")
     assert len(list((tmp_path / "pred").glob("*.ann"))) == len(list((dev / "text").glob("*.txt")))
-    for key, value in recorded["scores"].items():
-        assert scores[key] >= value - TOLERANCE, f"{key}: {scores[key]:.4f} < recorded {value:.4f}"
+    assert_not_below(scores, record["scores"])

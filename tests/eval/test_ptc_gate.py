@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques.labels import PTC_LABELS
-
-# Tests run with --import-mode=importlib: load the shared gate helpers by path.
-_spec = importlib.util.spec_from_file_location("techniques_gate", Path(__file__).with_name("techniques_gate.py"))
-assert _spec and _spec.loader
-_gate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_gate)
-assert_not_below = _gate.assert_not_below
-recorded = _gate.recorded
-tree_sha256 = _gate.tree_sha256
+from tests.eval.gates import assert_not_below, recorded, tree_sha256
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +23,7 @@ def ptc_dev(shared_data: Path) -> Path:
 def test_ptc_dev_scores_do_not_drop(ptc_dev: Path, tmp_path: Path) -> None:
     out = tmp_path / "pred.txt"
     scores = evaluate("ptc", ptc_dev, out)
-    assert_not_below(scores, recorded("ptc"))
+    assert_not_below(scores, recorded("ptc")["scores"])
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all(len(r) == 4 and r[1] in PTC_LABELS and int(r[2]) < int(r[3]) for r in rows)
     tc = out.with_name(out.name + ".tc").read_text(encoding="utf-8").splitlines()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,7 @@ from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques import layer as layer_module
 from spinscope.layers.techniques.model import load_model
 from spinscope.train.techniques import DEFAULT_SEED, train_techniques
-
-_spec = importlib.util.spec_from_file_location("techniques_gate", Path(__file__).with_name("techniques_gate.py"))
-assert _spec and _spec.loader
-_gate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_gate)
+from tests.eval.gates import recorded, semeval_validation
 
 
 @pytest.mark.retrain
@@ -27,9 +22,9 @@ def test_retraining_reproduces_the_recorded_scores(shared_data: Path, tmp_path: 
     load_model.cache_clear()
     try:
         ptc = evaluate("ptc", shared_data / "ptc" / "dev")
-        semeval = evaluate("semeval2023", _gate.semeval_validation(shared_data, tmp_path / "val"))
+        semeval = evaluate("semeval2023", semeval_validation(shared_data, tmp_path / "val"))
     finally:
         load_model.cache_clear()
     for scores, task in ((ptc, "ptc"), (semeval, "semeval2023")):
-        for key, value in _gate.recorded(task)["scores"].items():
+        for key, value in recorded(task)["scores"].items():
             assert scores[key] == pytest.approx(value, abs=0.01), (task, key)

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques.labels import LABELS
-
-# Tests run with --import-mode=importlib: load the shared gate helpers by path.
-_spec = importlib.util.spec_from_file_location("techniques_gate", Path(__file__).with_name("techniques_gate.py"))
-assert _spec and _spec.loader
-_gate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_gate)
-assert_not_below = _gate.assert_not_below
-recorded = _gate.recorded
-semeval_validation = _gate.semeval_validation
-tree_sha256 = _gate.tree_sha256
+from tests.eval.gates import assert_not_below, recorded, semeval_validation, tree_sha256
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +22,7 @@ def validation(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_semeval2023_validation_scores_do_not_drop(validation: Path, tmp_path: Path) -> None:
     out = tmp_path / "pred.txt"
     scores = evaluate("semeval2023", validation, out)
-    assert_not_below(scores, recorded("semeval2023"))
+    assert_not_below(scores, recorded("semeval2023")["scores"])
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     gold = (validation / "labels" / "train-labels-subtask-3.txt").read_text(encoding="utf-8").splitlines()
     assert {(r[0], r[1]) for r in rows} == {tuple(g.split("\t")[:2]) for g in gold}

@@ -1,25 +1,33 @@
-"""Shared by the technique gate tests: the held-out validation data, its hash, and the recorded scores."""
+"""Shared by every score gate: recorded scores, the data hash they were measured on, and the comparison.
+
+Each task's figures live in a JSON file beside the tests (recorded_scores_techniques.json,
+recorded_scores_claims.json, test_polnear_scores.json). A gate recomputes the scores and fails where one
+falls more than TOLERANCE below its record; a record is only ever raised.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-RECORDED = Path(__file__).with_name("recorded_scores_techniques.json")
+HERE = Path(__file__).parent
 TOLERANCE = 0.005
 
 
-def recorded(task: str) -> dict[str, object]:
-    """Return the recorded entry of a task."""
-    return json.loads(RECORDED.read_text(encoding="utf-8"))[task]  # type: ignore[no-any-return]
+def recorded(task: str, file: str = "recorded_scores_techniques.json") -> dict[str, Any]:
+    """Return the recorded entry of a task from one of the record files beside the tests."""
+    return json.loads((HERE / file).read_text(encoding="utf-8"))[task]  # type: ignore[no-any-return]
 
 
-def tree_sha256(root: Path) -> str:
-    """Return a SHA-256 over the relative names and bytes of every file under root (symlinks followed)."""
+def tree_sha256(root: Path, pattern: str = "*") -> str:
+    """Return a SHA-256 over the relative names and bytes of the files under root matching `pattern`
+    (symlinks followed), so that scores are never compared against a changed corpus."""
     h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
         h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -39,11 +47,11 @@ def semeval_validation(shared_data: Path, into: Path) -> Path:
     return into
 
 
-def assert_not_below(scores: dict[str, object], entry: dict[str, object]) -> None:
-    """Fail where a recorded score dropped by more than the tolerance."""
+def assert_not_below(scores: Mapping[str, object], record: Mapping[str, float]) -> None:
+    """Fail where a recorded score dropped by more than the tolerance (or was not computed at all)."""
     dropped = {
         key: (value, scores.get(key))
-        for key, value in entry["scores"].items()  # type: ignore[attr-defined]
+        for key, value in record.items()
         if not isinstance(scores.get(key), float) or scores[key] < value - TOLERANCE  # type: ignore[operator]
     }
     assert not dropped, f"scores below recorded - {TOLERANCE}: {dropped}"
