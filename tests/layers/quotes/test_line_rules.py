@@ -68,3 +68,14 @@ def test_a_noun_cue_takes_its_clause_as_content_and_its_possessor_as_source(run)
     text = "Trump's proposal to ban Muslims from entering the country drew criticism from both parties."
     assert any(source == "Trump's" and cue == "proposal" and content == "to ban Muslims from entering the country"
                for source, cue, content in _roles(text, run(text)))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Even some of his admirers said the speech went on far too long.", "some of his admirers"),
+    ("The poll, released on Wednesday by the institute, found that most voters had made up their minds.",
+     "The poll"),
+    ("Thomas Hanify, the president of the firefighters union, said the members would vote next week.",
+     "Thomas Hanify, the president of the firefighters union,"),
+])
+def test_a_source_is_trimmed_as_annotators_mark_it(run, text: str, source: str) -> None:
+    assert source in [s for s, _, _ in _roles(text, run(text))]
