@@ -95,3 +95,21 @@ def test_a_surname_before_the_full_name_joins_it(run) -> None:
     assert len(keys) == 1
     (key,) = keys
     assert speakers[key]["name"] == "Khaled Qaddoumi"
+
+
+def test_a_name_inside_a_modifier_is_no_mention_of_the_person() -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from spinscope.layers.nlp import load_spacy
+    from spinscope.layers.quotes.resolve import _is_mention
+
+    doc = load_spacy().make_doc("A pro-Clinton group and Obama-era rules, said Hillary Clinton.")
+    by_text: dict[str, int] = {}
+    for t in doc:
+        by_text.setdefault(t.text, t.i)  # first occurrence
+    pro = SpacySpan(doc, by_text["pro"], by_text["Clinton"] + 1, label="PERSON")
+    era = SpacySpan(doc, by_text["Obama"], by_text["era"] + 1, label="PERSON")
+    name = SpacySpan(doc, by_text["Hillary"], by_text["Hillary"] + 2, label="PERSON")
+    assert (pro.text, era.text) == ("pro-Clinton", "Obama-era")
+    assert not _is_mention(pro) and not _is_mention(era)
+    assert _is_mention(name)

@@ -175,9 +175,18 @@ class _Registry:
         return sp
 
 
+#: "pro-Clinton", "anti-Trump", "Obama-era": a name inside a modifier, not a mention of the person.
+_MODIFIER_NAME = re.compile(r"(?i)^(pro|anti|non|post|pre)[-\u2010\u2011]|[-\u2010\u2011](era|style|backed|led|like)$")
+
+
+def _is_mention(ent: Span) -> bool:
+    """Return whether an entity names someone rather than modifying a noun with a name."""
+    return ent.label_ != "PERSON" or _MODIFIER_NAME.search(ent.text.strip()) is None
+
+
 def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Span | None:
     for ent in doc.ents:
-        if ent.label_ in labels and ent.start <= tokens[-1].i and tokens[0].i < ent.end:
+        if ent.label_ in labels and ent.start <= tokens[-1].i and tokens[0].i < ent.end and _is_mention(ent):
             return ent
     return None
 
@@ -185,7 +194,7 @@ def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Spa
 def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], list[Speaker]]:
     """Return each attribution's speaker reference and the document's speakers."""
     reg = _Registry()
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and _is_mention(e)]
     p_iter = iter(persons)
     pending = next(p_iter, None)
     last_person: str | None = None
