@@ -1,0 +1,30 @@
+"""Slow: `spinscope train quotes` from scratch writes exactly the shipped cue model (seeded, reproducible)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spinscope.layers.quotes.cues import MODEL_DIR
+from tests.conftest import SHARED_DATA
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED_DATA / "polnear" / "train").is_dir(), reason="shared data not present")
+def test_training_reproduces_the_shipped_cue_model(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("spinscope")
+    proc = subprocess.run([str(exe), "train", "quotes", "--out", str(tmp_path)],
+                          capture_output=True, text=True, check=False, timeout=1800)
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["seed"] == 13
+    trained = json.loads((tmp_path / "cues.json").read_text(encoding="utf-8"))
+    shipped = json.loads((MODEL_DIR / "cues.json").read_text(encoding="utf-8"))
+    assert trained["threshold"] == shipped["threshold"]
+    assert trained["bias"] == pytest.approx(shipped["bias"], abs=1e-4)
+    assert trained["weights"].keys() == shipped["weights"].keys()
+    assert max(abs(trained["weights"][k] - shipped["weights"][k]) for k in shipped["weights"]) <= 1e-4
