@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -55,3 +57,12 @@ def assert_not_below(scores: Mapping[str, object], record: Mapping[str, float]) 
         if not isinstance(scores.get(key), float) or scores[key] < value - TOLERANCE  # type: ignore[operator]
     }
     assert not dropped, f"scores below recorded - {TOLERANCE}: {dropped}"
+
+
+def train_with_cli(model: str, out: Path) -> dict[str, Any]:
+    """Run `spinscope train MODEL --out OUT` as a user would and return the summary it prints."""
+    exe = Path(sys.executable).with_name("spinscope")
+    proc = subprocess.run([str(exe), "train", model, "--out", str(out)],
+                          capture_output=True, text=True, check=False, timeout=1800)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,15 +10,14 @@ import pytest
 
 from spinscope.layers.claims.train import MODEL_PATH
 from tests.conftest import SHARED_DATA
+from tests.eval.gates import train_with_cli
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "checkthat2020-t5-en" / "train").is_dir(), reason="shared data not present")
 def test_training_reproduces_the_shipped_worthiness_model(tmp_path: Path) -> None:
-    exe = Path(sys.executable).with_name("spinscope")
-    proc = subprocess.run([str(exe), "train", "claims", "--out", str(tmp_path)],
-                          capture_output=True, text=True, check=False, timeout=1800)
-    assert proc.returncode == 0, proc.stderr
+    summary = train_with_cli("claims", tmp_path)
+    assert summary["model"] == str(tmp_path / MODEL_PATH.name)
     trained = np.load(tmp_path / MODEL_PATH.name)
     shipped = np.load(MODEL_PATH)
     assert set(trained.files) == set(shipped.files)

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from spinscope.layers.quotes.cues import MODEL_DIR
 from tests.conftest import SHARED_DATA
+from tests.eval.gates import train_with_cli
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "polnear" / "train").is_dir(), reason="shared data not present")
 def test_training_reproduces_the_shipped_cue_model(tmp_path: Path) -> None:
-    exe = Path(sys.executable).with_name("spinscope")
-    proc = subprocess.run([str(exe), "train", "quotes", "--out", str(tmp_path)],
-                          capture_output=True, text=True, check=False, timeout=1800)
-    assert proc.returncode == 0, proc.stderr
-    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    summary = train_with_cli("quotes", tmp_path)
     assert summary["seed"] == 13
     trained = json.loads((tmp_path / "cues.json").read_text(encoding="utf-8"))
     shipped = json.loads((MODEL_DIR / "cues.json").read_text(encoding="utf-8"))

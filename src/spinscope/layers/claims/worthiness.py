@@ -137,20 +137,6 @@ def _matrix(words: Any, chars: Any, sents: Sequence[Sentence], priors: np.ndarra
     return hstack(parts).tocsr()
 
 
-@functools.lru_cache(maxsize=1)
-def _encoder() -> tuple[Any, Any]:
-    """The packaged all-MiniLM-L6-v2 (SHA-256 checked by the techniques layer); training time only."""
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
-
-    from spinscope.layers.techniques.encoder import base_path
-
-    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    path = base_path()
-    return AutoTokenizer.from_pretrained(str(path)), AutoModel.from_pretrained(str(path)).eval()
-
-
 _WORD_VECTORS: dict[str, np.ndarray] = {}
 
 
@@ -160,7 +146,11 @@ def encode_words(terms: Sequence[str], batch: int = 256) -> np.ndarray:
 
     todo = [t for t in dict.fromkeys(terms) if t not in _WORD_VECTORS]
     if todo:
-        tokenizer, model = _encoder()
+        # The techniques layer's frozen encoder: the same packaged, SHA-256-checked weights (training time only).
+        from spinscope.layers.techniques.encoder import load_embedder
+
+        embedder = load_embedder()
+        tokenizer, model = embedder.tokenizer, embedder.model
         with torch.inference_mode():
             for i in range(0, len(todo), batch):
                 chunk = todo[i : i + batch]
