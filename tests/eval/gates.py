@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 HERE = Path(__file__).parent
 TOLERANCE = 0.005
 
@@ -23,6 +25,13 @@ TOLERANCE = 0.005
 def recorded(task: str, file: str = "recorded_scores_techniques.json") -> dict[str, Any]:
     """Return the recorded entry of a task from one of the record files beside the tests."""
     return json.loads((HERE / file).read_text(encoding="utf-8"))[task]  # type: ignore[no-any-return]
+
+
+def assert_recorded_data(data: Path, record: Mapping[str, Any], pattern: str = "*",
+                         key: str = "data_sha256") -> None:
+    """Fail unless `data` hashes to what the record was measured on (a changed corpus needs a re-record)."""
+    if tree_sha256(data, pattern) != record[key]:
+        pytest.fail(f"{data} differs from the data the recorded scores were measured on; re-measure and re-record")
 
 
 def tree_sha256(root: Path, pattern: str = "*") -> str:

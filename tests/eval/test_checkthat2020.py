@@ -8,7 +8,7 @@ import pytest
 
 from spinscope.eval.checkthat2020 import average_precision, precision_at, r_precision, run
 from tests.conftest import SHARED_DATA as SHARED
-from tests.eval.gates import assert_not_below, recorded, tree_sha256
+from tests.eval.gates import assert_not_below, assert_recorded_data, recorded
 
 TRAIN = SHARED / "checkthat2020-t5-en" / "train"
 
@@ -41,6 +41,6 @@ def test_cv_gate() -> None:
     from spinscope.layers.claims.train import cross_validate
 
     rec = recorded("checkthat2020_cv", "recorded_scores_claims.json")
-    assert tree_sha256(TRAIN, "*.tsv") == rec["gold_sha256"], "gold data changed: re-measure and re-record"
+    assert_recorded_data(TRAIN, rec, "*.tsv", key="gold_sha256")
     scores = cross_validate(TRAIN, folds=rec["folds"], seed=rec["seed"])
     assert_not_below(scores, {key: rec[key] for key in ("map", "r_precision", "p@10")})

@@ -8,7 +8,7 @@ import pytest
 
 from spinscope.eval.polnear import Attribution, gold_file, read_brat, run, score, write_brat
 from tests.conftest import SHARED_DATA as SHARED
-from tests.eval.gates import assert_not_below, recorded, tree_sha256
+from tests.eval.gates import assert_not_below, assert_recorded_data, recorded
 
 DEV = SHARED / "polnear" / "dev"
 
@@ -69,8 +69,7 @@ def test_attribution_needs_the_source_where_gold_has_one() -> None:
 def test_dev_scores_do_not_drop_below_recorded(dev: Path, tmp_path: Path) -> None:
     """Gate: `spinscope eval polnear --data DEV` reproduces the recorded figures (within 0.005)."""
     record = recorded("polnear", "test_polnear_scores.json")
-    if tree_sha256(dev) != record["data_sha256"]:
-        pytest.fail("PolNeAR dev data differ from those the scores were recorded on; re-record them")
+    assert_recorded_data(dev, record)
     scores = run(dev, tmp_path / "pred")
     assert len(list((tmp_path / "pred").glob("*.ann"))) == len(list((dev / "text").glob("*.txt")))
     assert_not_below(scores, record["scores"])

@@ -8,15 +8,13 @@ import pytest
 
 from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques.labels import PTC_LABELS
-from tests.eval.gates import assert_not_below, recorded, tree_sha256
+from tests.eval.gates import assert_not_below, assert_recorded_data, recorded
 
 
 @pytest.fixture(scope="module")
 def ptc_dev(shared_data: Path) -> Path:
     data = shared_data / "ptc" / "dev"
-    entry = recorded("ptc")
-    if tree_sha256(data) != entry["data_sha256"]:
-        pytest.fail("PTC dev differs from the data the recorded scores were measured on; re-measure them")
+    assert_recorded_data(data, recorded("ptc"))
     return data
 
 

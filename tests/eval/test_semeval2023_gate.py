@@ -8,14 +8,13 @@ import pytest
 
 from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques.labels import LABELS
-from tests.eval.gates import assert_not_below, recorded, semeval_validation, tree_sha256
+from tests.eval.gates import assert_not_below, assert_recorded_data, recorded, semeval_validation
 
 
 @pytest.fixture(scope="module")
 def validation(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = semeval_validation(shared_data, tmp_path_factory.mktemp("semeval2023") / "val")
-    if tree_sha256(data) != recorded("semeval2023")["data_sha256"]:
-        pytest.fail("validation data differs from the data the recorded scores were measured on; re-measure them")
+    assert_recorded_data(data, recorded("semeval2023"))
     return data
 
 

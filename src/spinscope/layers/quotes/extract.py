@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 
@@ -269,6 +269,14 @@ def _in_polls(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+def _name_tokens(label: Span) -> list[Token]:
+    """Return the proper-name words of a short label that could name a speaker (`NAME:` lines, signatures);
+    none where the label is longer than six words or holds a verb."""
+    if not 0 < len(label) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in label):
+        return []
+    return [t for t in label if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP")]
+
+
 #: `"...” ― Sonya Herridge`: a quotation signed with a dash and a name at the end of its line.
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?=[,(\n]|$)")
 
@@ -285,9 +293,7 @@ def _signed_quotes(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         if len(text[m.end() : line_end if line_end != -1 else len(text)]) > 80:
             continue  # a dash that goes on into a sentence is punctuation, not a signature
         name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if name is None or not 0 < len(name) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in name):
-            continue
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+        if name is None or not _name_tokens(name):
             continue
         content = (q.start, q.end)
         out.append(Found((content,), (m.start(1), m.end(1)), (m.start(2), m.end(2)), name.root.i,
@@ -302,13 +308,13 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     for m in _COLON_LINE.finditer(text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if label is None or rest is None or not 0 < len(label) <= 6:
+        if label is None or rest is None:
             continue
         name = m.group(1).strip().replace("\u2019", "'").replace("\u00a0", " ")
-        if name.lower() in _NOT_SPEAKERS or name.isupper() or any(t.pos_ in ("VERB", "AUX") for t in label):
+        if name.lower() in _NOT_SPEAKERS or name.isupper():
             continue
         # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people).
-        names = [t for t in label if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP")]
+        names = _name_tokens(label)
         if not names or all(t.ent_type_ == "GPE" for t in names):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest):
