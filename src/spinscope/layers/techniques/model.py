@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import expit
 
 from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.techniques.features import (
@@ -84,7 +85,7 @@ class Decoding:
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
+    return expit(x)  # no overflow warning for very negative scores
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -334,9 +335,12 @@ class TechniquesModel:
         cls_w, par_w = _sparse_from(w, "cls", shape), _sparse_from(w, "par", shape)
         tagger = None
         if (directory / ADAPTER).is_file():
-            from spinscope.layers.techniques.encoder import MiniLMTagger, TaggerHead, load_embedder
+            from spinscope.layers.techniques.encoder import Embedder, MiniLMTagger, TaggerHead, load_embedder
 
-            tagger = MiniLMTagger(load_embedder(), TaggerHead.from_arrays(np.load(directory / ADAPTER)))
+            arrays = np.load(directory / ADAPTER)
+            # A fine-tuned tagger carries LoRA updates: it gets its own encoder copy; a frozen one shares the cache.
+            embedder = Embedder(lora=arrays) if "lora_scale" in arrays else load_embedder()
+            tagger = MiniLMTagger(embedder, TaggerHead.from_arrays(arrays))
         return cls(labels, hashers, w["tag_w"].astype(np.float32), float(w["tag_b"][0]), cls_w,
                    w["cls_b"].astype(np.float32), par_w, w["par_b"].astype(np.float32),
                    Decoding.from_json(config["decoding"]), tagger)

@@ -1,0 +1,57 @@
+"""Slow: `spinscope train techniques-lora` on a small slice of the corpus writes a model folder that loads and runs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from spinscope.layers.techniques.model import ADAPTER, TechniquesModel
+from tests.eval.gates import train_with_cli
+
+N_TRAIN = 9  # three per fold
+
+
+def _slice(shared: Path, into: Path) -> Path:
+    """Lay out N_TRAIN SemEval-2023 training articles with their labels, and one PTC dev article held out."""
+    src = shared / "semeval2023t3" / "en" / "train"
+    dev_ids = sorted(p.name[7:-4] for p in (shared / "ptc" / "dev" / "articles").glob("article*.txt"))
+    train_ids = [i for i in sorted(p.name[7:-4] for p in (src / "articles").glob("article*.txt"))
+                 if i not in dev_ids][:N_TRAIN]
+    root = into / "semeval2023t3" / "en" / "train"
+    (root / "articles").mkdir(parents=True)
+    (root / "labels" / "train-labels-subtask-3-spans").mkdir(parents=True)
+    (into / "ptc" / "dev" / "articles").mkdir(parents=True)
+    for i in [*train_ids, dev_ids[0]]:
+        os.symlink(src / "articles" / f"article{i}.txt", root / "articles" / f"article{i}.txt")
+        name = f"article{i}-labels-subtask-3.txt"
+        os.symlink(src / "labels" / "train-labels-subtask-3-spans" / name,
+                   root / "labels" / "train-labels-subtask-3-spans" / name)
+    held = f"article{dev_ids[0]}.txt"
+    os.symlink(src / "articles" / held, into / "ptc" / "dev" / "articles" / held)
+    lines = (src / "labels" / "train-labels-subtask-3.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.split("\t", 1)[0] in set(train_ids)]
+    (root / "labels" / "train-labels-subtask-3.txt").write_text("".join(kept), encoding="utf-8")
+    return into
+
+
+@pytest.mark.slow
+def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path: Path) -> None:
+    data = _slice(shared_data, tmp_path / "data")
+    out = tmp_path / "model"
+    summary = train_with_cli("techniques-lora", out, env={"SPINSCOPE_SHARED_DATA": str(data)})
+    assert summary["fine_tune"] is True and summary["train_articles"] == N_TRAIN
+    arrays = np.load(out / ADAPTER)
+    assert "lora_scale" in arrays and any(k.startswith("lora.encoder.layer.5.") for k in arrays)
+    assert ADAPTER in (out / "MANIFEST.sha256").read_text(encoding="utf-8")
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["training"]["fine_tune"] is True
+    model = TechniquesModel.load(out)
+    text = next((data / "ptc" / "dev" / "articles").glob("article*.txt")).read_text(encoding="utf-8")
+    spans, rows = model.analyse(text)
+    assert rows and all(0 <= s < e <= len(text) for s, e, _, _ in spans)
+    assert model.tagger is not None
+    assert model.tagger.word_probabilities(text, model.evidence(text).tokens).shape[1] == 24
