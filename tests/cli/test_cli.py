@@ -136,8 +136,21 @@ def test_eval_prints_scores_with_a_json_line_last_and_names_bad_data() -> None:
     assert run("eval", "no-such-task", "--data", str(data)).returncode == 2
 
 
+def test_eval_model_option_names_a_bad_folder_and_applies_to_technique_tasks(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "numclaims"
+    wrong_task = run("eval", "numclaims", "--data", str(data), "--model", str(tmp_path))
+    assert wrong_task.returncode == 2 and "--model applies to ptc, semeval2023" in wrong_task.stderr
+    articles = tmp_path / "ptc" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "article1.txt").write_text("They are traitors and liars.\n", encoding="utf-8")
+    empty = tmp_path / "empty-model"
+    empty.mkdir()
+    missing = run("eval", "ptc", "--data", str(tmp_path / "ptc"), "--model", str(empty))
+    assert missing.returncode == 3 and "E020" in missing.stderr and str(empty / "MANIFEST.sha256") in missing.stderr
+
+
 def test_train_offers_every_shipped_model() -> None:
     proc = run("train", "--help")
     assert proc.returncode == 0
-    for model in ("techniques", "claims", "quotes"):
+    for model in ("techniques", "techniques-lora", "claims", "quotes"):
         assert model in proc.stdout

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +34,10 @@ def _slice(shared: Path, into: Path) -> Path:
                    root / "labels" / "train-labels-subtask-3-spans" / name)
     held = f"article{dev_ids[0]}.txt"
     os.symlink(src / "articles" / held, into / "ptc" / "dev" / "articles" / held)
+    (into / "ptc" / "dev" / "labels").mkdir()
+    gold = (shared / "ptc" / "dev" / "labels" / "dev-task-flc-tc.labels").read_text(encoding="utf-8").splitlines(True)
+    (into / "ptc" / "dev" / "labels" / "dev-task-flc-tc.labels").write_text(
+        "".join(line for line in gold if line.split("\t", 1)[0] == dev_ids[0]), encoding="utf-8")
     lines = (src / "labels" / "train-labels-subtask-3.txt").read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if line.split("\t", 1)[0] in set(train_ids)]
     (root / "labels" / "train-labels-subtask-3.txt").write_text("".join(kept), encoding="utf-8")
@@ -54,4 +60,11 @@ def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path:
     spans, rows = model.analyse(text)
     assert rows and all(0 <= s < e <= len(text) for s, e, _, _ in spans)
     assert model.tagger is not None
+    # The folder is scored as a user would: `spinscope eval ptc --model DIR`.
+    exe = Path(sys.executable).with_name("spinscope")
+    proc = subprocess.run([str(exe), "eval", "ptc", "--data", str(data / "ptc" / "dev"), "--model", str(out)],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout.splitlines()[-1])
+    assert 0.0 <= scores["si_f1"] <= 1.0 and 0.0 <= scores["tc_micro_f1"] <= 1.0
     assert model.tagger.word_probabilities(text, model.evidence(text).tokens).shape[1] == 24

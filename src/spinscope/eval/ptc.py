@@ -64,10 +64,10 @@ def _write(path: Path, rows: list[tuple[str, str, int, int]]) -> None:
             f.write(f"{art}\t{label}\t{start}\t{end}\n")
 
 
-def run(data: Path, predictions: Path | None = None) -> dict[str, float]:
+def run(data: Path, predictions: Path | None = None, model_dir: Path | None = None) -> dict[str, float]:
     """Predict technique spans for every article; score SI and TC where gold labels are present."""
     texts = read_articles(data / "articles")
-    layer = TechniquesLayer()
+    layer = TechniquesLayer(model_dir)
     found = predict_spans(texts, layer)
     rows = sorted({(a, TO_PTC[la], s, e) for a, la, s, e, _ in found if la in TO_PTC}, key=lambda r: (r[0], r[2], r[1]))
     if predictions is not None:

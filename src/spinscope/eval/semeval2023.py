@@ -31,10 +31,10 @@ def predict_paragraphs(texts: dict[str, str], layer: TechniquesLayer) -> dict[tu
     return out
 
 
-def run(data: Path, predictions: Path | None = None) -> dict[str, float]:
+def run(data: Path, predictions: Path | None = None, model_dir: Path | None = None) -> dict[str, float]:
     """Predict paragraph labels for every article; score them where gold labels are present."""
     texts = read_articles(data / "articles")
-    predicted = predict_paragraphs(texts, TechniquesLayer())
+    predicted = predict_paragraphs(texts, TechniquesLayer(model_dir))
     if predictions is not None:
         predictions.parent.mkdir(parents=True, exist_ok=True)
         with predictions.open("w", encoding="utf-8") as f:
