@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from spinscope.layers.techniques.encoder import LORA_TARGETS, TaggerHead, base_path, windows
+from spinscope.layers.techniques.encoder import LORA_TARGETS, TaggerHead, base_path, piece_words, windows
 from spinscope.layers.techniques.features import Token
 
 __all__ = ["fit_head", "fit_tagger", "HIDDEN", "EPOCHS", "TUNE_EPOCHS"]
@@ -23,6 +23,31 @@ logger = logging.getLogger(__name__)
 HIDDEN = 256
 EPOCHS = 6
 
+
+def _head_net(dim: int, hidden: int, outputs: int, dropout: float) -> Any:
+    """Return the trainable form of TaggerHead: linear, ReLU, dropout, linear."""
+    import torch
+
+    return torch.nn.Sequential(torch.nn.Linear(dim, hidden), torch.nn.ReLU(), torch.nn.Dropout(dropout),
+                               torch.nn.Linear(hidden, outputs))
+
+
+def _as_head(net: Any) -> TaggerHead:
+    """Return the numpy TaggerHead of a trained _head_net."""
+    first, last = net[0], net[3]
+    return TaggerHead(first.weight.detach().numpy().T.copy(), first.bias.detach().numpy().copy(),
+                      last.weight.detach().numpy().T.copy(), last.bias.detach().numpy().copy())
+
+
+def _column_weights(outputs: int) -> Any:
+    """Return the loss weight of each output: "any technique" (column 0) weighs as much as the labels together."""
+    import torch
+
+    weights = torch.ones(outputs)
+    weights[0] = float(outputs - 1)
+    return weights
+
+
 def fit_head(X: np.ndarray, Y: np.ndarray, seed: int, hidden: int = HIDDEN, epochs: int = EPOCHS,
              batch_size: int = 512, lr: float = 2e-3) -> TaggerHead:
     """Fit a one-hidden-layer multi-label head (BCE) on word vectors X (n × dim) and targets Y (n × outputs)."""
@@ -31,13 +56,9 @@ def fit_head(X: np.ndarray, Y: np.ndarray, seed: int, hidden: int = HIDDEN, epoc
     t0 = time.perf_counter()
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
-    net = torch.nn.Sequential(torch.nn.Linear(X.shape[1], hidden), torch.nn.ReLU(), torch.nn.Dropout(0.2),
-                              torch.nn.Linear(hidden, Y.shape[1]))
+    net = _head_net(X.shape[1], hidden, Y.shape[1], dropout=0.2)
     optimizer = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=1e-4)
-    # "Any technique" finds the spans: it weighs as much as the label columns together.
-    weights = torch.ones(Y.shape[1])
-    weights[0] = float(Y.shape[1] - 1)
-    loss_fn = torch.nn.BCEWithLogitsLoss(weight=weights)
+    loss_fn = torch.nn.BCEWithLogitsLoss(weight=_column_weights(Y.shape[1]))
     Xt = torch.from_numpy(np.ascontiguousarray(X, dtype=np.float32))
     Yt = torch.from_numpy(np.ascontiguousarray(Y, dtype=np.float32))
     net.train()
@@ -54,9 +75,7 @@ def fit_head(X: np.ndarray, Y: np.ndarray, seed: int, hidden: int = HIDDEN, epoc
         logger.debug("head epoch %d loss %.4f", epoch + 1, total / len(Xt))
     net.eval()
     logger.info("tagger head fitted on %d words in %.0f s", len(X), time.perf_counter() - t0)
-    first, last = net[0], net[3]
-    return TaggerHead(first.weight.detach().numpy().T.copy(), first.bias.detach().numpy().copy(),
-                      last.weight.detach().numpy().T.copy(), last.bias.detach().numpy().copy())
+    return _as_head(net)
 
 
 #: Fine-tuning: LoRA rank and scale, passes over the training windows, learning rate (warm-up, then linear decay).
@@ -70,11 +89,7 @@ HEAD_LR_FACTOR = 10.0
 def _piece_targets(tokenizer: Any, text: str, tokens: list[Token], Y: np.ndarray) -> tuple[list[int], np.ndarray]:
     """Return the wordpiece ids of a text and each piece's targets (its word's; NaN where a piece is in no word)."""
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-    offsets = np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2)
-    char2word = np.full(len(text) + 1, -1, dtype=np.int64)
-    for i, t in enumerate(tokens):
-        char2word[t.start : t.end] = i
-    word = char2word[np.clip(offsets[:, 0], 0, len(text))] if len(offsets) else np.zeros(0, dtype=np.int64)
+    word = piece_words(text, tokens, np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2))
     out = np.full((len(word), Y.shape[1]), np.nan, dtype=np.float32)
     out[word >= 0] = Y[word[word >= 0]]
     return list(enc["input_ids"]), out
@@ -96,15 +111,14 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
     encoder = AutoModel.from_pretrained(str(path))
     for p in encoder.parameters():
         p.requires_grad_(False)
-    adapted: dict[str, _LoRA] = {}
+    adapted: dict[str, Any] = {}
     for name, module in list(encoder.named_modules()):
         if name.startswith("encoder.layer.") and name.split(".", 3)[-1] in LORA_TARGETS:
             parent_name, attr = name.rsplit(".", 1)
-            adapted[name] = _LoRA.wrap(module, RANK, ALPHA / RANK)
+            adapted[name] = _lora_linear(module, RANK, ALPHA / RANK)
             setattr(encoder.get_submodule(parent_name), attr, adapted[name])
     outputs = docs[0][2].shape[1]
-    head = torch.nn.Sequential(torch.nn.Linear(encoder.config.hidden_size, hidden), torch.nn.ReLU(),
-                               torch.nn.Dropout(0.1), torch.nn.Linear(hidden, outputs))
+    head = _head_net(encoder.config.hidden_size, hidden, outputs, dropout=0.1)
     examples: list[tuple[list[int], np.ndarray]] = []
     for text, tokens, Y in docs:
         ids, targets = _piece_targets(tokenizer, text, tokens, Y)
@@ -121,8 +135,8 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
     warm = max(1, steps // 16)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
-    weights = torch.ones(outputs)
-    weights[0] = float(outputs - 1)  # "any technique" weighs as much as the label columns together
+    weights = _column_weights(outputs)
+    loss_fn = torch.nn.functional.binary_cross_entropy_with_logits
     encoder.train()
     head.train()
     for epoch in range(epochs):
@@ -140,7 +154,6 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
                 y[j, : len(w)] = torch.from_numpy(t)
             logits = head(encoder(input_ids=x, attention_mask=mask).last_hidden_state)
             known = ~torch.isnan(y[..., 0])
-            loss_fn = torch.nn.functional.binary_cross_entropy_with_logits
             loss = loss_fn(logits[known], y[known], weight=weights)
             optimizer.zero_grad()
             loss.backward()
@@ -150,10 +163,7 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
             total += float(loss.detach()) * len(batch)
         logger.info("tagger epoch %d/%d: loss %.4f (%.0f s)", epoch + 1, epochs, total / len(examples),
                     time.perf_counter() - t0)
-    first, last = head[0], head[3]
-    fitted = TaggerHead(first.weight.detach().numpy().T.copy(), first.bias.detach().numpy().copy(),
-                        last.weight.detach().numpy().T.copy(), last.bias.detach().numpy().copy())
-    arrays = {**fitted.arrays(), "lora_scale": np.array([ALPHA / RANK], dtype=np.float32)}
+    arrays = {**_as_head(head).arrays(), "lora_scale": np.array([ALPHA / RANK], dtype=np.float32)}
     for name, m in adapted.items():
         arrays[f"lora.{name}.A"] = m.A.detach().numpy().astype(np.float16)
         arrays[f"lora.{name}.B"] = m.B.detach().numpy().astype(np.float16)
@@ -161,22 +171,19 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
     return arrays
 
 
-class _LoRA:
-    """Factory of a frozen linear layer plus a trainable low-rank update (B starts at zero: no change at step 0)."""
+def _lora_linear(base: Any, rank: int, scale: float) -> Any:
+    """Return a frozen linear layer plus a trainable low-rank update (B starts at zero: no change at step 0)."""
+    import torch
 
-    @staticmethod
-    def wrap(base: Any, rank: int, scale: float) -> Any:
-        import torch
+    class LoRALinear(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = base
+            self.scale = scale
+            self.A = torch.nn.Parameter(torch.randn(rank, base.in_features) / base.in_features**0.5)
+            self.B = torch.nn.Parameter(torch.zeros(base.out_features, rank))
 
-        class LoRALinear(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.base = base
-                self.scale = scale
-                self.A = torch.nn.Parameter(torch.randn(rank, base.in_features) / base.in_features**0.5)
-                self.B = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + (x @ self.A.T @ self.B.T) * self.scale
 
-            def forward(self, x: Any) -> Any:
-                return self.base(x) + (x @ self.A.T @ self.B.T) * self.scale
-
-        return LoRALinear()
+    return LoRALinear()

@@ -8,7 +8,7 @@ import pytest
 from spinscope.errors import ModelError
 from spinscope.layers.techniques.encoder import LORA_TARGETS, Embedder, MiniLMTagger, TaggerHead, merge_lora
 from spinscope.layers.techniques.features import tokenize
-from spinscope.train.techniques_neural import _LoRA, _piece_targets, fit_tagger
+from spinscope.train.techniques_neural import _lora_linear, _piece_targets, fit_tagger
 
 TEXT = "Unbelievable traitors! They betrayed the nation, the minister said."
 
@@ -62,7 +62,7 @@ def test_merged_weights_compute_what_the_adapted_layers_computed(embedder: Embed
     adapted = AutoModel.from_pretrained(str(base_path())).eval()
     for name, module in list(adapted.named_modules()):
         if f"lora.{name}.A" in arrays:
-            wrapped = _LoRA.wrap(module, arrays[f"lora.{name}.A"].shape[0], scale)
+            wrapped = _lora_linear(module, arrays[f"lora.{name}.A"].shape[0], scale)
             with torch.no_grad():
                 wrapped.A.copy_(torch.from_numpy(arrays[f"lora.{name}.A"].astype(np.float32)))
                 wrapped.B.copy_(torch.from_numpy(arrays[f"lora.{name}.B"].astype(np.float32)))

@@ -23,7 +23,7 @@ from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.techniques.features import Token
 
 __all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "MiniLMTagger",
-           "windows", "word_probabilities", "WINDOW", "STRIDE", "LORA_TARGETS", "merge_lora"]
+           "windows", "piece_words", "word_probabilities", "WINDOW", "STRIDE", "LORA_TARGETS", "merge_lora"]
 
 logger = logging.getLogger(__name__)
 
@@ -67,15 +67,20 @@ def windows(input_ids: list[int], cls_id: int, sep_id: int, stride: int = STRIDE
         start += stride
 
 
+def piece_words(text: str, tokens: list[Token], offsets: np.ndarray) -> np.ndarray:
+    """Return the index of the word each wordpiece starts in (-1: in no word), from the pieces' character offsets."""
+    char2word = np.full(len(text) + 1, -1, dtype=np.int64)
+    for i, t in enumerate(tokens):
+        char2word[t.start : t.end] = i
+    return char2word[np.clip(offsets[:, 0], 0, len(text))] if len(offsets) else np.zeros(0, dtype=np.int64)
+
+
 def word_probabilities(text: str, tokens: list[Token], offsets: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Average wordpiece rows (probabilities or vectors) into the words they overlap."""
     width = values.shape[1] if values.ndim == 2 else 1
     if not tokens or not len(values):
         return np.zeros((len(tokens), width))
-    char2word = np.full(len(text) + 1, -1, dtype=np.int64)
-    for i, t in enumerate(tokens):
-        char2word[t.start : t.end] = i
-    word = char2word[np.clip(offsets[:, 0], 0, len(text))]
+    word = piece_words(text, tokens, offsets)
     keep = word >= 0
     sums = np.zeros((len(tokens), width))
     np.add.at(sums, word[keep], values[keep].reshape(-1, width))
