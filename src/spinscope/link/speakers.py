@@ -72,23 +72,25 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-.]+", text) if w]
 
 
-def _skeleton(word: str) -> str:
-    """Fold transliteration variants: consonant digraphs folded, each run of vowels one mark, doubled
-    consonants once ("Qaddoumi" and "Kadumi" both become "kVdVmV"; "Eric" and "Erica" stay apart)."""
+def _folded(word: str) -> str:
+    """Return a word's letters with the consonant spellings of _FOLDS folded (both keys start here)."""
     w = re.sub(r"[^a-z]", "", word)
     for a, b in _FOLDS:
         w = w.replace(a, b)
-    w = re.sub(r"[aeiouy]+", "V", w)
+    return w
+
+
+def _skeleton(word: str) -> str:
+    """Fold transliteration variants: consonant digraphs folded, each run of vowels one mark, doubled
+    consonants once ("Qaddoumi" and "Kadumi" both become "kVdVmV"; "Eric" and "Erica" stay apart)."""
+    w = re.sub(r"[aeiouy]+", "V", _folded(word))
     return re.sub(r"([^V])\1+", r"\1", w)
 
 
 def _light(word: str) -> str:
     """Fold a lone name more lightly than `_skeleton`: the same consonant folds, doubled letters once,
     each run of vowels reduced to its first vowel ("Raeisi", "Raisi" → "rasi"; "Yellen" ≠ "Allen")."""
-    w = re.sub(r"[^a-z]", "", word)
-    for a, b in _FOLDS:
-        w = w.replace(a, b)
-    w = re.sub(r"([aeiouy])[aeiouy]+", r"\1", w)
+    w = re.sub(r"([aeiouy])[aeiouy]+", r"\1", _folded(word))
     return re.sub(r"(.)\1+", r"\1", w)
 
 

@@ -153,6 +153,11 @@ def _folds(docs: list[_Doc], seed: int) -> list[list[_Doc]]:
     return folds
 
 
+def _rest(folds: list[list[_Doc]], k: int) -> list[_Doc]:
+    """Return the documents of every fold but the k-th (what a fold's held-out predictions are trained on)."""
+    return [d for j, f in enumerate(folds) if j != k for d in f]
+
+
 def _tune_spans(items: list[tuple[TechniquesModel, _Doc, Evidence]], weights: tuple[float, ...]
                 ) -> tuple[Decoding, float]:
     """Pick the word blend, threshold, gap and minimum length that maximise SI F1."""
@@ -303,7 +308,7 @@ def train_techniques(seed: int = DEFAULT_SEED, out_dir: Path = MODEL_DIR, data: 
     oof: list[tuple[TechniquesModel, _Doc, Evidence]] = []
     folds = _folds(docs, seed)
     for k, fold in enumerate(folds):
-        rest = [d for j, f in enumerate(folds) if j != k for d in f]
+        rest = _rest(folds, k)
         model = _fit(rest, hashers, seed)
         oof.extend((model, d, Evidence(d.tokens, d.ctx, _sigmoid_probs(model, d), None)) for d in fold)
         logger.info("fold %d/%d done (%.0f s)", k + 1, _FOLDS, time.perf_counter() - t0)
@@ -344,7 +349,7 @@ def _frozen_tagger(docs: list[_Doc], folds: list[list[_Doc]], seed: int, t0: flo
     targets = {d.id: _word_targets(d) for d in docs}
     tagged = {}
     for k, fold in enumerate(folds):
-        rest = [d for j, f in enumerate(folds) if j != k for d in f]
+        rest = _rest(folds, k)
         h = fit_head(np.concatenate([vectors[d.id] for d in rest]), np.concatenate([targets[d.id] for d in rest]), seed)
         tagged.update({d.id: h(vectors[d.id].astype(np.float32)) for d in fold})
     head = fit_head(np.concatenate([vectors[d.id] for d in docs]), np.concatenate([targets[d.id] for d in docs]), seed)
@@ -360,7 +365,7 @@ def _fine_tuned_tagger(docs: list[_Doc], folds: list[list[_Doc]], seed: int, t0:
     examples = {d.id: (d.text, d.tokens, _word_targets(d)) for d in docs}
     tagged: dict[str, np.ndarray] = {}
     for k, fold in enumerate(folds):
-        rest = [d for j, f in enumerate(folds) if j != k for d in f]
+        rest = _rest(folds, k)
         arrays = fit_tagger([examples[d.id] for d in rest], seed)
         # Held-out probabilities go through the inference path: float16 arrays merged into a fresh encoder.
         fold_tagger = MiniLMTagger(Embedder(lora=arrays), TaggerHead.from_arrays(arrays))

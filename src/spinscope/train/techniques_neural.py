@@ -16,7 +16,7 @@ import numpy as np
 from spinscope.layers.techniques.encoder import LORA_TARGETS, TaggerHead, base_path, piece_words, windows
 from spinscope.layers.techniques.features import Token
 
-__all__ = ["fit_head", "fit_tagger", "HIDDEN", "EPOCHS", "TUNE_EPOCHS"]
+__all__ = ["fit_head", "fit_tagger", "adapt", "HIDDEN", "EPOCHS", "TUNE_EPOCHS"]
 
 logger = logging.getLogger(__name__)
 
@@ -111,12 +111,7 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
     encoder = AutoModel.from_pretrained(str(path))
     for p in encoder.parameters():
         p.requires_grad_(False)
-    adapted: dict[str, Any] = {}
-    for name, module in list(encoder.named_modules()):
-        if name.startswith("encoder.layer.") and name.split(".", 3)[-1] in LORA_TARGETS:
-            parent_name, attr = name.rsplit(".", 1)
-            adapted[name] = _lora_linear(module, RANK, ALPHA / RANK)
-            setattr(encoder.get_submodule(parent_name), attr, adapted[name])
+    adapted = adapt(encoder, RANK, ALPHA / RANK)
     outputs = docs[0][2].shape[1]
     head = _head_net(encoder.config.hidden_size, hidden, outputs, dropout=0.1)
     examples: list[tuple[list[int], np.ndarray]] = []
@@ -169,6 +164,17 @@ def fit_tagger(docs: list[tuple[str, list[Token], np.ndarray]], seed: int, epoch
         arrays[f"lora.{name}.B"] = m.B.detach().numpy().astype(np.float16)
     logger.info("tagger fine-tuned on %d windows in %.0f s", len(examples), time.perf_counter() - t0)
     return arrays
+
+
+def adapt(encoder: Any, rank: int, scale: float) -> dict[str, Any]:
+    """Replace the LORA_TARGETS layers of every encoder block by LoRA layers in place; return them by name."""
+    adapted = {}
+    for name, module in list(encoder.named_modules()):
+        if name.startswith("encoder.layer.") and name.split(".", 3)[-1] in LORA_TARGETS:
+            parent_name, attr = name.rsplit(".", 1)
+            adapted[name] = _lora_linear(module, rank, scale)
+            setattr(encoder.get_submodule(parent_name), attr, adapted[name])
+    return adapted
 
 
 def _lora_linear(base: Any, rank: int, scale: float) -> Any:

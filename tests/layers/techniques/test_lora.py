@@ -8,7 +8,7 @@ import pytest
 from spinscope.errors import ModelError
 from spinscope.layers.techniques.encoder import LORA_TARGETS, Embedder, MiniLMTagger, TaggerHead, merge_lora
 from spinscope.layers.techniques.features import tokenize
-from spinscope.train.techniques_neural import _lora_linear, _piece_targets, fit_tagger
+from spinscope.train.techniques_neural import _piece_targets, adapt, fit_tagger
 
 TEXT = "Unbelievable traitors! They betrayed the nation, the minister said."
 
@@ -60,14 +60,12 @@ def test_merged_weights_compute_what_the_adapted_layers_computed(embedder: Embed
 
     scale = float(arrays["lora_scale"][0])
     adapted = AutoModel.from_pretrained(str(base_path())).eval()
-    for name, module in list(adapted.named_modules()):
-        if f"lora.{name}.A" in arrays:
-            wrapped = _lora_linear(module, arrays[f"lora.{name}.A"].shape[0], scale)
-            with torch.no_grad():
-                wrapped.A.copy_(torch.from_numpy(arrays[f"lora.{name}.A"].astype(np.float32)))
-                wrapped.B.copy_(torch.from_numpy(arrays[f"lora.{name}.B"].astype(np.float32)))
-            parent, attr = name.rsplit(".", 1)
-            setattr(adapted.get_submodule(parent), attr, wrapped)
+    layers = adapt(adapted, arrays["lora.encoder.layer.0.attention.self.query.A"].shape[0], scale)
+    assert {f"lora.{name}.A" for name in layers} == {k for k in arrays if k.endswith(".A")}
+    with torch.no_grad():
+        for name, wrapped in layers.items():
+            wrapped.A.copy_(torch.from_numpy(arrays[f"lora.{name}.A"].astype(np.float32)))
+            wrapped.B.copy_(torch.from_numpy(arrays[f"lora.{name}.B"].astype(np.float32)))
     merged = Embedder(lora=arrays)
     enc = merged.tokenizer(TEXT, return_tensors="pt")
     with torch.inference_mode():
