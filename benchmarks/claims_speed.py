@@ -1,5 +1,7 @@
 """Claims layer speed: articles per second over PTC dev articles, with the spaCy parse done beforehand.
 
+Also times the layer without its cascade (every sentence encoded) and counts the claims the cascade changes.
+
 Run: `python benchmarks/claims_speed.py [N]`; writes benchmarks/results/claims_speed.json.
 """
 
@@ -28,10 +30,19 @@ def main(n: int = 60) -> dict[str, object]:
     layer(docs[0])  # load the model outside the timing
     load_before = os.getloadavg()[0]  # other work on the machine slows the figure: record it
     start = time.perf_counter()
-    claims = sum(len(layer(d).spans("claims")) for d in docs)
+    found = [{(c.start, c.end) for c in layer(d).spans("claims")} for d in docs]
     secs = time.perf_counter() - start
+    every = ClaimsLayer(cascade=None)
+    start = time.perf_counter()
+    found_all = [{(c.start, c.end) for c in every(d).spans("claims")} for d in docs]
+    secs_all = time.perf_counter() - start
     result = {"articles": len(docs), "seconds": round(secs, 3), "articles_per_second": round(len(docs) / secs, 2),
-              "claims": claims, "chars": sum(len(d.text) for d in docs), "cpus": os.cpu_count(),
+              "claims": sum(map(len, found)),
+              "without_cascade_articles_per_second": round(len(docs) / secs_all, 2),
+              "without_cascade_claims": sum(map(len, found_all)),
+              "claims_lost_by_cascade": sum(len(b - a) for a, b in zip(found, found_all, strict=True)),
+              "claims_added_by_cascade": sum(len(a - b) for a, b in zip(found, found_all, strict=True)),
+              "chars": sum(len(d.text) for d in docs), "cpus": os.cpu_count(),
               "load_avg_1m_before": round(load_before, 2), "load_avg_1m_after": round(os.getloadavg()[0], 2),
               "python": platform.python_version()}
     out = ROOT / "benchmarks" / "results" / "claims_speed.json"

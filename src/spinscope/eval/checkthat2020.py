@@ -51,11 +51,12 @@ def read_dir(data: Path) -> dict[str, list[Line]]:
     return {f.name: read_file(f) for f in files}
 
 
-def sentences_of(lines: Sequence[Line]):  # type: ignore[no-untyped-def]
-    """Turn a file's lines into model inputs with their neighbouring lines and speaker turns as context."""
+def sentences_of(lines: Sequence[Line], vectors: np.ndarray | None = None):  # type: ignore[no-untyped-def]
+    """Turn a file's lines into model inputs with their neighbouring lines and speaker turns as context
+    (`vectors`: the lines' sentence vectors where already computed)."""
     from spinscope.layers.claims.worthiness import make_sentences
 
-    return make_sentences([ln.text for ln in lines], [ln.speaker for ln in lines])
+    return make_sentences([ln.text for ln in lines], [ln.speaker for ln in lines], vectors)
 
 
 def _ranked(scores: Sequence[float], labels: Sequence[int]) -> np.ndarray:

@@ -13,11 +13,14 @@ from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+from scipy.special import expit
+
 from spinscope.document import Document, Span
 from spinscope.layers.base import Layer
 from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claimant, resolve_speaker_key
 from spinscope.layers.claims.quantities import extract_quantities
-from spinscope.layers.claims.worthiness import load_model, make_sentences
+from spinscope.layers.claims.worthiness import load_model, make_sentences, sentence_vectors
 from spinscope.layers.nlp import parse
 from spinscope.link.claims import find_dispute
 
@@ -28,6 +31,10 @@ logger = logging.getLogger(__name__)
 #: Sentences without a quantity are emitted from this check-worthiness on. The model's scores are
 #: calibrated on speech where ~1% of sentences are check-worthy, so this keeps roughly the top few percent.
 THRESHOLD = 0.10
+#: Sentences whose sparse-model probability is below this, and that hold no quantity or dispute, are not
+#: encoded for the blended score (see `worthiness`): they stay below THRESHOLD. `benchmarks/claims_speed.py`
+#: counts the claims this loses against encoding every sentence.
+CASCADE = 0.03
 
 
 def _named_reporter(sent: Any) -> Claimant | None:
@@ -56,21 +63,44 @@ class ClaimsLayer(Layer):
     produces = ("claims",)
     after = ("quotes",)
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = THRESHOLD, cascade: float | None = CASCADE) -> None:
         self.threshold = threshold
+        self.cascade = cascade
         self.model = load_model()
+
+    def scores(self, texts: list[str], forced: np.ndarray) -> np.ndarray:
+        """Check-worthiness of a document's sentences in order. With a cascade, only sentences that are `forced`
+        or that the sparse model puts at `cascade` or above get the blended score (they and their neighbours are
+        encoded); the rest keep the sparse model's probability, which is below `cascade`."""
+        sents = make_sentences(texts)
+        if self.model.dense is None or self.cascade is None or not texts:
+            return self.model.score(sents)
+        sparse = expit(self.model.sparse_decision(sents))
+        keep = forced | (sparse >= self.cascade)
+        if not keep.any():
+            return sparse
+        near = keep.copy()  # the blended score reads the neighbours' vectors too
+        near[1:] |= keep[:-1]
+        near[:-1] |= keep[1:]
+        encoded = sentence_vectors([t for t, n in zip(texts, near, strict=True) if n])
+        vectors = np.zeros((len(texts), encoded.shape[1]))
+        vectors[near] = encoded
+        full = self.model.score(make_sentences(texts, vectors=vectors))
+        return np.where(keep, full, sparse)
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse(doc)
         sents = list(parsed.sents)
         texts = [s.text.strip() for s in sents]
-        scores = self.model.score(make_sentences(texts))
+        found = [extract_quantities(sent) for sent in sents]
+        # A sentence rejecting figures is kept whatever its score: link.claims ties it to what it disputes.
+        disputes = [find_dispute(sent.text) is not None for sent in sents]
+        forced = np.asarray([bool(q) or d for q, d in zip(found, disputes, strict=True)], dtype=bool)
+        scores = self.scores(texts, forced)
         spans: list[Span] = []
         recent: list[Claimant] = []
-        for sent, score in zip(sents, scores, strict=True):
-            quantities = extract_quantities(sent)
-            # A sentence rejecting figures is kept whatever its score: link.claims ties it to what it disputes.
-            if quantities or score >= self.threshold or find_dispute(sent.text) is not None:
+        for sent, score, quantities, dispute in zip(sents, scores, found, disputes, strict=True):
+            if quantities or score >= self.threshold or dispute:
                 start, end = _trim(doc.text, sent.start_char, sent.end_char)
                 if end > start:
                     pos = quantities[0]["start"] if quantities else None

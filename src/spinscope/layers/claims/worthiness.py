@@ -1,10 +1,18 @@
 """Check-worthiness: TF-IDF word and character n-grams, claim cue features, sentence context, the speaker/turn
 structure and static word vectors, scored by logistic regression trained on CheckThat! 2020 Task 5 (English
-political speech).
+political speech), blended with two scores over contextual sentence vectors.
 
 The static word vectors are all-MiniLM-L6-v2 embeddings of each training-vocabulary word on its own (computed once
 at training time, stored int8): a sentence vector is their TF-IDF-weighted mean, for the sentence and, weighted
-down, its neighbours. No encoder runs at inference, so this costs a sparse-dense product per document.
+down, its neighbours.
+
+The sentence vectors are all-MiniLM-L6-v2 sentence embeddings of each sentence on its own (the packaged,
+SHA-256-checked encoder; mean pooling, as the model was trained). Two scores come from them: a logistic
+regression on the sentence's and its neighbours' vectors, and the cosine similarity to the nearest check-worthy
+training sentence (candidates repeat their talking points from one debate to the next). The final log-odds add
+both to the sparse model's with weights chosen by grouped cross-validation (`BLEND`).
+Encoding every sentence costs most of the layer's time, so the layer encodes only the sentences the sparse model
+does not already rule out (see `claims.layer`).
 
 The model is stored without pickle: vocabularies and weights in one compressed `.npz`, so loading it
 executes no code and survives scikit-learn upgrades.
@@ -17,7 +25,7 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +34,8 @@ import numpy as np
 from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.claims.speech import N_TURN, normalise_speaker, speaker_priors, turn_features
 
-__all__ = ["Sentence", "WorthinessModel", "StaticVectors", "load_model", "MODEL_PATH", "cue_features", "fit_model",
-           "make_sentences", "encode_words"]
+__all__ = ["Sentence", "WorthinessModel", "StaticVectors", "DenseScorer", "load_model", "MODEL_PATH", "BLEND",
+           "cue_features", "fit_model", "make_sentences", "encode_words", "sentence_vectors"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +53,13 @@ CONTEXT_WEIGHT = 0.5
 #: Weights of the sentence's and its neighbours' static-vector means (chosen by grouped CV on train).
 EMBED_WEIGHT = 1.0
 EMBED_CONTEXT_WEIGHT = 0.5
+#: Contextual sentence vectors: weight of the neighbours' vectors, the logistic regression's C, and the weights of
+#: its log-odds and of the nearest-positive similarity in the final score (all chosen by grouped CV on train).
+DENSE_CONTEXT_WEIGHT = 0.5
+#: Sentences are cut at this many wordpieces for their vectors (the model was trained on 128).
+SENTENCE_PIECES = 128
+DENSE_C = 0.1
+BLEND = (1.0, 5.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +73,82 @@ class Sentence:
     is_question: bool = False
     speaker: str = ""
     turn: tuple[float, ...] = ()
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
-def make_sentences(texts: Sequence[str], speakers: Sequence[str] | None = None) -> list[Sentence]:
-    """Model inputs for one document's sentences in order, with neighbours and turn structure."""
+def make_sentences(texts: Sequence[str], speakers: Sequence[str] | None = None,
+                   vectors: np.ndarray | None = None) -> list[Sentence]:
+    """Model inputs for one document's sentences in order, with neighbours and turn structure.
+
+    `vectors`: their `sentence_vectors`, where already computed; the model encodes the others when it needs them."""
     who = list(speakers) if speakers is not None else [""] * len(texts)
     turns = turn_features(who, texts) if texts else np.zeros((0, N_TURN))
     return [Sentence(t, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "",
-                     speaker=normalise_speaker(who[i]), turn=tuple(float(v) for v in turns[i]))
+                     speaker=normalise_speaker(who[i]), turn=tuple(float(v) for v in turns[i]),
+                     vector=None if vectors is None else vectors[i])
             for i, t in enumerate(texts)]
+
+
+def sentence_vectors(texts: Sequence[str], batch: int = 64) -> np.ndarray:
+    """all-MiniLM-L6-v2 sentence embeddings (mean pooling, unit length) of each text on its own, as the
+    sentence-transformers model computes them; batches of similar length keep padding small."""
+    import torch
+
+    from spinscope.layers.techniques.encoder import load_embedder
+
+    embedder = load_embedder()
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float64)
+    order = np.argsort([len(t) for t in texts], kind="stable")
+    with torch.inference_mode():
+        for i in range(0, len(order), batch):
+            idx = order[i : i + batch]
+            enc = embedder.tokenizer([texts[j] for j in idx], padding=True, truncation=True,
+                                     max_length=SENTENCE_PIECES, return_tensors="pt")
+            hidden = embedder.model(**enc).last_hidden_state
+            mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            vec = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            out[idx] = torch.nn.functional.normalize(vec, p=2, dim=1).numpy()
+    return out
+
+
+def _own_vectors(sents: Sequence[Sentence]) -> np.ndarray:
+    """The sentences' vectors: those they carry, the others encoded now."""
+    missing = [i for i, s in enumerate(sents) if s.vector is None]
+    if len(missing) == len(sents):
+        return sentence_vectors([s.text for s in sents])
+    out = np.zeros((len(sents), len(next(s.vector for s in sents if s.vector is not None))))
+    for i, s in enumerate(sents):
+        if s.vector is not None:
+            out[i] = s.vector
+    if missing:
+        out[missing] = sentence_vectors([sents[i].text for i in missing])
+    return out
+
+
+def _dense_rows(sents: Sequence[Sentence], own: np.ndarray) -> np.ndarray:
+    """Each sentence's vector beside its neighbours' (weighted down; zero at a document's edges)."""
+    prev = np.vstack([np.zeros((1, own.shape[1])), own[:-1]]) if len(own) else own
+    nxt = np.vstack([own[1:], np.zeros((1, own.shape[1]))]) if len(own) else own
+    has_prev = np.asarray([bool(s.prev) for s in sents], dtype=np.float64)[:, None]
+    has_next = np.asarray([bool(s.next) for s in sents], dtype=np.float64)[:, None]
+    return np.hstack([own, DENSE_CONTEXT_WEIGHT * has_prev * prev, DENSE_CONTEXT_WEIGHT * has_next * nxt])
+
+
+@dataclass(frozen=True)
+class DenseScorer:
+    """The scores over contextual sentence vectors: a logistic regression and the nearest check-worthy sentence."""
+
+    coef: np.ndarray  # (3 × dim,): own, previous, next
+    intercept: float
+    positives: np.ndarray  # unit vectors of the check-worthy training sentences
+    center: float  # mean nearest-positive similarity over training, so that the blend leaves the mean alone
+    blend: tuple[float, float] = BLEND  # weights of the regression's log-odds and of the similarity
+
+    def __call__(self, sents: Sequence[Sentence]) -> np.ndarray:
+        own = _own_vectors(sents)
+        logit = _dense_rows(sents, own) @ self.coef + self.intercept
+        nearest = (own @ self.positives.T).max(axis=1) if len(self.positives) else np.zeros(len(sents))
+        return np.asarray(self.blend[0] * logit + self.blend[1] * (nearest - self.center), dtype=np.float64)
 
 
 def cue_features(texts: Sequence[str]) -> np.ndarray:
@@ -186,9 +268,15 @@ class WorthinessModel:
     intercept: float
     speakers: dict[str, float]
     vectors: StaticVectors | None = None
+    dense: DenseScorer | None = None
 
     def decision(self, sents: Sequence[Sentence]) -> np.ndarray:
         """Return raw scores (higher = more check-worthy)."""
+        out = self.sparse_decision(sents)
+        return out + self.dense(sents) if self.dense is not None and len(sents) else out
+
+    def sparse_decision(self, sents: Sequence[Sentence]) -> np.ndarray:
+        """Return the sparse model's log-odds alone (no sentence encoding): cheap, for ruling sentences out."""
         if not sents:
             return np.zeros(0)
         x = _matrix(self.words, self.chars, sents, _priors(self.speakers, sents), self.vectors)
@@ -213,6 +301,12 @@ class WorthinessModel:
                                                    dtype=np.uint8)
             q, scale = _quantise(self.vectors.vectors)
             arrays["vector_q"], arrays["vector_scale"] = q, scale
+        if self.dense is not None:
+            arrays["dense_coef"] = self.dense.coef.astype(np.float32)
+            arrays["dense_intercept"] = np.float64(self.dense.intercept)
+            arrays["dense_center"] = np.float64(self.dense.center)
+            arrays["dense_blend"] = np.asarray(self.dense.blend, dtype=np.float64)
+            arrays["positives_q"], arrays["positives_scale"] = _quantise(self.dense.positives)
         names = sorted(self.speakers)
         arrays["speaker_terms"] = np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8)
         arrays["speaker_logodds"] = np.asarray([self.speakers[k] for k in names], dtype=np.float64)
@@ -220,9 +314,11 @@ class WorthinessModel:
 
 
 def fit_model(sents: Sequence[Sentence], labels: Sequence[int], groups: Sequence[str], c: float = 1.0,
-              seed: int = 0, class_weight: str | None = None, vectors: bool = True) -> WorthinessModel:
+              seed: int = 0, class_weight: str | None = None, vectors: bool = True,
+              dense: bool = True, blend: tuple[float, float] = BLEND) -> WorthinessModel:
     """Fit the vectorizers, the speaker priors and the logistic regression; `groups` names each line's file.
-    `vectors`: add the static word-vector features (needs the packaged MiniLM encoder at training time)."""
+    `vectors`: add the static word-vector features; `dense`: blend in the scores over contextual sentence
+    vectors (both need the packaged MiniLM encoder at training time)."""
     from sklearn.linear_model import LogisticRegression
 
     words, chars = _vectorizers()
@@ -234,7 +330,23 @@ def fit_model(sents: Sequence[Sentence], labels: Sequence[int], groups: Sequence
     x = _matrix(words, chars, sents, own, vec)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=class_weight)
     clf.fit(x, np.asarray(labels))
-    return WorthinessModel(words, chars, clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0]), table, vec)
+    scorer = _fit_dense(sents, labels, seed, blend) if dense else None
+    return WorthinessModel(words, chars, clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0]), table, vec,
+                           scorer)
+
+
+def _fit_dense(sents: Sequence[Sentence], labels: Sequence[int], seed: int, blend: tuple[float, float]
+               ) -> DenseScorer:
+    from sklearn.linear_model import LogisticRegression
+
+    own = _own_vectors(sents)
+    y = np.asarray(labels)
+    clf = LogisticRegression(C=DENSE_C, max_iter=3000, random_state=seed).fit(_dense_rows(sents, own), y)
+    q, scale = _quantise(own[y == 1])
+    positives = q.astype(np.float64) * scale[:, None].astype(np.float64)  # as stored, so a reload scores the same
+    nearest = (own @ positives.T).max(axis=1) if len(positives) else np.zeros(len(own))
+    return DenseScorer(clf.coef_.ravel().astype(np.float32).astype(np.float64), float(clf.intercept_[0]), positives,
+                       float(nearest.mean()), blend)
 
 
 def _restore(terms: np.ndarray, idf: np.ndarray, analyzer: str) -> Any:
@@ -262,8 +374,13 @@ def load_model(path: Path = MODEL_PATH) -> WorthinessModel:
                 terms = bytes(z["vector_terms"]).decode("utf-8").split("\n")
                 columns = np.asarray([words.vocabulary_[t] for t in terms], dtype=np.int64)
                 vectors = StaticVectors(columns, z["vector_q"].astype(np.float64) * z["vector_scale"][:, None])
+            dense = None
+            if "dense_coef" in z.files:
+                positives = z["positives_q"].astype(np.float64) * z["positives_scale"][:, None].astype(np.float64)
+                dense = DenseScorer(z["dense_coef"].astype(np.float64), float(z["dense_intercept"]), positives,
+                                    float(z["dense_center"]), (float(z["dense_blend"][0]), float(z["dense_blend"][1])))
             return WorthinessModel(words, chars, z["coef"].astype(np.float64), float(z["intercept"]), speakers,
-                                   vectors)
+                                   vectors, dense)
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(ErrorCode.E020, str(path), str(exc)) from exc
 

@@ -1,0 +1,64 @@
+"""Sentence vectors and the blended check-worthiness score: encoding, storage, and the layer's cascade."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from spinscope.document import Document
+from spinscope.layers.claims import ClaimsLayer
+from spinscope.layers.claims.worthiness import MODEL_PATH, load_model, make_sentences, model_info, sentence_vectors
+from spinscope.layers.nlp import parse
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+def test_vectors_are_unit_and_do_not_depend_on_the_batch() -> None:
+    texts = ["Unemployment fell to 4 percent last year.", "Joblessness dropped to four percent in 2019.",
+             "Thank you, and good night, everybody in this wonderful hall tonight."]
+    v = sentence_vectors(texts)
+    assert v.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0)
+    # Each text alone gives the same vector as in a padded batch.
+    assert np.allclose(sentence_vectors(texts[:1]), v[:1], atol=1e-5)
+    # A paraphrase is nearer than an unrelated line.
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+
+
+def test_shipped_model_blends_the_dense_scores_and_survives_save_and_load(tmp_path: Path) -> None:
+    model = load_model()
+    assert model.dense is not None and model.dense.positives.shape[1] == 384
+    texts = ["We lost 70,000 factories since China entered the WTO.", "Thank you very much.", "We will win."]
+    sents = make_sentences(texts, ["TRUMP", "TRUMP", "HOLT"])
+    full, sparse = model.decision(sents), model.sparse_decision(sents)
+    assert not np.allclose(full, sparse)
+    # Vectors given up front score exactly as vectors the model encodes itself.
+    given = make_sentences(texts, ["TRUMP", "TRUMP", "HOLT"], sentence_vectors(texts))
+    assert np.allclose(model.decision(given), full, atol=1e-9)
+    path = tmp_path / "worthiness.npz"
+    model.save(path, model_info(MODEL_PATH))
+    again = load_model(path)
+    assert again.dense is not None and again.dense.blend == model.dense.blend
+    assert np.allclose(again.decision(sents), full, atol=1e-5)
+
+
+@pytest.fixture(scope="module")
+def example_sentences() -> list[str]:
+    doc = Document((EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8"), "example")
+    return [s.text.strip() for s in parse(doc).sents]
+
+
+def test_cascade_scores_kept_sentences_fully_and_leaves_the_rest_below_it(example_sentences: list[str]) -> None:
+    layer = ClaimsLayer()
+    forced = np.zeros(len(example_sentences), dtype=bool)
+    forced[0] = True
+    cascaded = layer.scores(example_sentences, forced)
+    full = ClaimsLayer(cascade=None).scores(example_sentences, forced)
+    sparse = 1 / (1 + np.exp(-layer.model.sparse_decision(make_sentences(example_sentences))))
+    kept = forced | (sparse >= layer.cascade)
+    assert 0 < kept.sum() < len(example_sentences)
+    # Kept sentences get the blended score, whose neighbours' vectors were encoded too.
+    assert np.allclose(cascaded[kept], full[kept], atol=1e-9)
+    assert np.allclose(cascaded[~kept], sparse[~kept]) and (cascaded[~kept] < layer.cascade).all()
