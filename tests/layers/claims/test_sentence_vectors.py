@@ -44,6 +44,16 @@ def test_shipped_model_blends_the_dense_scores_and_survives_save_and_load(tmp_pa
     assert np.allclose(again.decision(sents), full, atol=1e-5)
 
 
+def test_blend_keeps_news_scores_calibrated(example_sentences: list[str]) -> None:
+    """The dense scores are centred: on news they move sentences up and down, they do not sink them all
+    (a blend that added the regression's own prior sank every sentence below the layer's threshold)."""
+    model = load_model()
+    sents = make_sentences(example_sentences, vectors=sentence_vectors(example_sentences))
+    shift = model.decision(sents) - model.sparse_decision(sents)
+    assert abs(float(np.median(shift))) < 1.0
+    assert (shift > 0).any() and (shift < 0).any()
+
+
 @pytest.fixture(scope="module")
 def example_sentences() -> list[str]:
     doc = Document((EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8"), "example")
@@ -51,12 +61,14 @@ def example_sentences() -> list[str]:
 
 
 def test_cascade_scores_kept_sentences_fully_and_leaves_the_rest_below_it(example_sentences: list[str]) -> None:
-    layer = ClaimsLayer()
+    layer = ClaimsLayer(blend=True)
     forced = np.zeros(len(example_sentences), dtype=bool)
     forced[0] = True
     cascaded = layer.scores(example_sentences, forced)
-    full = ClaimsLayer(cascade=None).scores(example_sentences, forced)
+    full = ClaimsLayer(blend=True, cascade=None).scores(example_sentences, forced)
     sparse = 1 / (1 + np.exp(-layer.model.sparse_decision(make_sentences(example_sentences))))
+    # The default layer scores with the sparse model alone.
+    assert np.allclose(ClaimsLayer().scores(example_sentences, forced), sparse)
     kept = forced | (sparse >= layer.cascade)
     assert 0 < kept.sum() < len(example_sentences)
     # Kept sentences get the blended score, whose neighbours' vectors were encoded too.

@@ -31,10 +31,10 @@ logger = logging.getLogger(__name__)
 #: Sentences without a quantity are emitted from this check-worthiness on. The model's scores are
 #: calibrated on speech where ~1% of sentences are check-worthy, so this keeps roughly the top few percent.
 THRESHOLD = 0.10
-#: Sentences whose sparse-model probability is below this, and that hold no quantity or dispute, are not
-#: encoded for the blended score (see `worthiness`): they stay below THRESHOLD. `benchmarks/claims_speed.py`
-#: counts the claims this loses against encoding every sentence.
-CASCADE = 0.03
+#: With `blend`, sentences whose sparse-model probability is below this, and that hold no quantity or dispute,
+#: are not encoded for the blended score (see `worthiness`) and keep the sparse probability.
+#: `benchmarks/claims_speed.py` counts the claims this loses against encoding every sentence.
+CASCADE = 0.05
 
 
 def _named_reporter(sent: Any) -> Claimant | None:
@@ -63,17 +63,23 @@ class ClaimsLayer(Layer):
     produces = ("claims",)
     after = ("quotes",)
 
-    def __init__(self, threshold: float = THRESHOLD, cascade: float | None = CASCADE) -> None:
+    def __init__(self, threshold: float = THRESHOLD, blend: bool = False, cascade: float | None = CASCADE) -> None:
+        """`blend`: score with the sentence-embedding scores blended in, as `spinscope eval checkthat2020` ranks
+        (better ranking on speech, but encoding sentences makes the layer several times slower; off by default,
+        see `benchmarks/results/claims_speed.json`). `cascade`: see CASCADE; None encodes every sentence."""
         self.threshold = threshold
+        self.blend = blend
         self.cascade = cascade
         self.model = load_model()
 
     def scores(self, texts: list[str], forced: np.ndarray) -> np.ndarray:
-        """Check-worthiness of a document's sentences in order. With a cascade, only sentences that are `forced`
-        or that the sparse model puts at `cascade` or above get the blended score (they and their neighbours are
-        encoded); the rest keep the sparse model's probability, which is below `cascade`."""
+        """Check-worthiness of a document's sentences in order. Without `blend`, the sparse model's. With it and a
+        cascade, only sentences that are `forced` or that the sparse model puts at `cascade` or above get the
+        blended score (they and their neighbours are encoded); the rest keep the sparse model's probability."""
         sents = make_sentences(texts)
-        if self.model.dense is None or self.cascade is None or not texts:
+        if not self.blend or self.model.dense is None or not texts:
+            return np.asarray(expit(self.model.sparse_decision(sents)), dtype=np.float64)
+        if self.cascade is None:
             return self.model.score(sents)
         sparse = expit(self.model.sparse_decision(sents))
         keep = forced | (sparse >= self.cascade)

@@ -25,7 +25,7 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +89,10 @@ def make_sentences(texts: Sequence[str], speakers: Sequence[str] | None = None,
             for i, t in enumerate(texts)]
 
 
-def sentence_vectors(texts: Sequence[str], batch: int = 64) -> np.ndarray:
+def sentence_vectors(texts: Sequence[str], batch: int = 8) -> np.ndarray:
     """all-MiniLM-L6-v2 sentence embeddings (mean pooling, unit length) of each text on its own, as the
-    sentence-transformers model computes them; batches of similar length keep padding small."""
+    sentence-transformers model computes them; small batches of similar length keep padding small (on 2 cores
+    batches of 8 encode news sentences about 1.8 times as fast as batches of 64)."""
     import torch
 
     from spinscope.layers.techniques.encoder import load_embedder
@@ -136,19 +137,27 @@ def _dense_rows(sents: Sequence[Sentence], own: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class DenseScorer:
-    """The scores over contextual sentence vectors: a logistic regression and the nearest check-worthy sentence."""
+    """The scores over sentence vectors: a logistic regression and the nearest check-worthy training sentence.
+
+    Both are centred on their training means, so the blend moves a sentence's log-odds up or down from the
+    sparse model's without shifting them all: the scores stay calibrated for the layer's threshold."""
 
     coef: np.ndarray  # (3 × dim,): own, previous, next
     intercept: float
     positives: np.ndarray  # unit vectors of the check-worthy training sentences
-    center: float  # mean nearest-positive similarity over training, so that the blend leaves the mean alone
-    blend: tuple[float, float] = BLEND  # weights of the regression's log-odds and of the similarity
+    centers: tuple[float, float]  # training means of the regression's log-odds and of the similarity
+    blend: tuple[float, float] = BLEND  # their weights in the final log-odds
 
-    def __call__(self, sents: Sequence[Sentence]) -> np.ndarray:
+    def components(self, sents: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+        """Return the regression's log-odds and the nearest-positive similarity of each sentence."""
         own = _own_vectors(sents)
         logit = _dense_rows(sents, own) @ self.coef + self.intercept
         nearest = (own @ self.positives.T).max(axis=1) if len(self.positives) else np.zeros(len(sents))
-        return np.asarray(self.blend[0] * logit + self.blend[1] * (nearest - self.center), dtype=np.float64)
+        return np.asarray(logit, dtype=np.float64), np.asarray(nearest, dtype=np.float64)
+
+    def __call__(self, sents: Sequence[Sentence]) -> np.ndarray:
+        logit, nearest = self.components(sents)
+        return self.blend[0] * (logit - self.centers[0]) + self.blend[1] * (nearest - self.centers[1])
 
 
 def cue_features(texts: Sequence[str]) -> np.ndarray:
@@ -304,7 +313,7 @@ class WorthinessModel:
         if self.dense is not None:
             arrays["dense_coef"] = self.dense.coef.astype(np.float32)
             arrays["dense_intercept"] = np.float64(self.dense.intercept)
-            arrays["dense_center"] = np.float64(self.dense.center)
+            arrays["dense_centers"] = np.asarray(self.dense.centers, dtype=np.float64)
             arrays["dense_blend"] = np.asarray(self.dense.blend, dtype=np.float64)
             arrays["positives_q"], arrays["positives_scale"] = _quantise(self.dense.positives)
         names = sorted(self.speakers)
@@ -344,9 +353,10 @@ def _fit_dense(sents: Sequence[Sentence], labels: Sequence[int], seed: int, blen
     clf = LogisticRegression(C=DENSE_C, max_iter=3000, random_state=seed).fit(_dense_rows(sents, own), y)
     q, scale = _quantise(own[y == 1])
     positives = q.astype(np.float64) * scale[:, None].astype(np.float64)  # as stored, so a reload scores the same
-    nearest = (own @ positives.T).max(axis=1) if len(positives) else np.zeros(len(own))
-    return DenseScorer(clf.coef_.ravel().astype(np.float32).astype(np.float64), float(clf.intercept_[0]), positives,
-                       float(nearest.mean()), blend)
+    fitted = DenseScorer(clf.coef_.ravel().astype(np.float32).astype(np.float64), float(clf.intercept_[0]),
+                         positives, (0.0, 0.0), blend)
+    logit, nearest = fitted.components([replace(s, vector=v) for s, v in zip(sents, own, strict=True)])
+    return replace(fitted, centers=(float(logit.mean()), float(nearest.mean())))
 
 
 def _restore(terms: np.ndarray, idf: np.ndarray, analyzer: str) -> Any:
@@ -378,7 +388,8 @@ def load_model(path: Path = MODEL_PATH) -> WorthinessModel:
             if "dense_coef" in z.files:
                 positives = z["positives_q"].astype(np.float64) * z["positives_scale"][:, None].astype(np.float64)
                 dense = DenseScorer(z["dense_coef"].astype(np.float64), float(z["dense_intercept"]), positives,
-                                    float(z["dense_center"]), (float(z["dense_blend"][0]), float(z["dense_blend"][1])))
+                                    (float(z["dense_centers"][0]), float(z["dense_centers"][1])),
+                                    (float(z["dense_blend"][0]), float(z["dense_blend"][1])))
             return WorthinessModel(words, chars, z["coef"].astype(np.float64), float(z["intercept"]), speakers,
                                    vectors, dense)
     except (OSError, KeyError, ValueError) as exc:
