@@ -74,3 +74,20 @@ def test_cascade_scores_kept_sentences_fully_and_leaves_the_rest_below_it(exampl
     # Kept sentences get the blended score, whose neighbours' vectors were encoded too.
     assert np.allclose(cascaded[kept], full[kept], atol=1e-9)
     assert np.allclose(cascaded[~kept], sparse[~kept]) and (cascaded[~kept] < layer.cascade).all()
+
+
+def test_blended_layer_in_a_pipeline_keeps_every_numeric_claim() -> None:
+    """The opt-in blend through the pipeline on a real article: the same numeric claims as the default layer
+    (they are kept whatever their score), every score a probability, and other sentences kept only by score."""
+    from spinscope.layers.nlp import NlpLayer
+    from spinscope.link.claims import find_dispute
+    from spinscope.pipeline import Pipeline
+
+    text = (EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8")
+    default = Pipeline([NlpLayer(), ClaimsLayer()])(Document(text, "example")).spans("claims")
+    blended = Pipeline([NlpLayer(), ClaimsLayer(blend=True)])(Document(text, "example")).spans("claims")
+    numeric = {(c.start, c.end) for c in default if c.attrs["quantities"]}
+    assert numeric and numeric == {(c.start, c.end) for c in blended if c.attrs["quantities"]}
+    assert all(0.0 <= c.score <= 1.0 for c in blended)
+    by_score = [c for c in blended if not c.attrs["quantities"] and find_dispute(text[c.start : c.end]) is None]
+    assert all(c.score >= ClaimsLayer().threshold for c in by_score)

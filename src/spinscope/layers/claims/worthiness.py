@@ -11,8 +11,8 @@ SHA-256-checked encoder; mean pooling, as the model was trained). Two scores com
 regression on the sentence's and its neighbours' vectors, and the cosine similarity to the nearest check-worthy
 training sentence (candidates repeat their talking points from one debate to the next). The final log-odds add
 both to the sparse model's with weights chosen by grouped cross-validation (`BLEND`).
-Encoding every sentence costs most of the layer's time, so the layer encodes only the sentences the sparse model
-does not already rule out (see `claims.layer`).
+Encoding every sentence costs most of the layer's time, so the layer uses the blend only when asked, and then
+encodes only the sentences the sparse model does not already rule out (see `claims.layer`).
 
 The model is stored without pickle: vocabularies and weights in one compressed `.npz`, so loading it
 executes no code and survives scikit-learn upgrades.
@@ -53,11 +53,11 @@ CONTEXT_WEIGHT = 0.5
 #: Weights of the sentence's and its neighbours' static-vector means (chosen by grouped CV on train).
 EMBED_WEIGHT = 1.0
 EMBED_CONTEXT_WEIGHT = 0.5
-#: Contextual sentence vectors: weight of the neighbours' vectors, the logistic regression's C, and the weights of
-#: its log-odds and of the nearest-positive similarity in the final score (all chosen by grouped CV on train).
-DENSE_CONTEXT_WEIGHT = 0.5
 #: Sentences are cut at this many wordpieces for their vectors (the model was trained on 128).
 SENTENCE_PIECES = 128
+#: Sentence vectors: weight of the neighbours' vectors, the logistic regression's C, and the weights of its
+#: log-odds and of the nearest-positive similarity in the final score (all chosen by grouped CV on train).
+DENSE_CONTEXT_WEIGHT = 0.5
 DENSE_C = 0.1
 BLEND = (1.0, 5.0)
 
@@ -103,27 +103,28 @@ def sentence_vectors(texts: Sequence[str], batch: int = 8) -> np.ndarray:
     with torch.inference_mode():
         for i in range(0, len(order), batch):
             idx = order[i : i + batch]
-            enc = embedder.tokenizer([texts[j] for j in idx], padding=True, truncation=True,
-                                     max_length=SENTENCE_PIECES, return_tensors="pt")
-            hidden = embedder.model(**enc).last_hidden_state
-            mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            vec = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            out[idx] = torch.nn.functional.normalize(vec, p=2, dim=1).numpy()
+            out[idx] = _mean_pooled(embedder, [texts[j] for j in idx], SENTENCE_PIECES)
     return out
+
+
+def _mean_pooled(embedder: Any, texts: list[str], max_length: int) -> np.ndarray:
+    """One batch through the encoder: the mean of each text's last-layer vectors, unit length (float64)."""
+    import torch
+
+    enc = embedder.tokenizer(texts, padding=True, truncation=True, max_length=max_length, return_tensors="pt")
+    hidden = embedder.model(**enc).last_hidden_state
+    mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+    vec = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+    return np.asarray(torch.nn.functional.normalize(vec, p=2, dim=1).numpy(), dtype=np.float64)
 
 
 def _own_vectors(sents: Sequence[Sentence]) -> np.ndarray:
     """The sentences' vectors: those they carry, the others encoded now."""
-    missing = [i for i, s in enumerate(sents) if s.vector is None]
-    if len(missing) == len(sents):
-        return sentence_vectors([s.text for s in sents])
-    out = np.zeros((len(sents), len(next(s.vector for s in sents if s.vector is not None))))
-    for i, s in enumerate(sents):
-        if s.vector is not None:
-            out[i] = s.vector
-    if missing:
-        out[missing] = sentence_vectors([sents[i].text for i in missing])
-    return out
+    rows = [s.vector for s in sents]
+    missing = [i for i, v in enumerate(rows) if v is None]
+    for i, v in zip(missing, sentence_vectors([sents[i].text for i in missing]) if missing else (), strict=True):
+        rows[i] = v
+    return np.asarray(rows, dtype=np.float64).reshape(len(sents), -1)
 
 
 def _dense_rows(sents: Sequence[Sentence], own: np.ndarray) -> np.ndarray:
@@ -241,16 +242,10 @@ def encode_words(terms: Sequence[str], batch: int = 256) -> np.ndarray:
         from spinscope.layers.techniques.encoder import load_embedder
 
         embedder = load_embedder()
-        tokenizer, model = embedder.tokenizer, embedder.model
         with torch.inference_mode():
             for i in range(0, len(todo), batch):
                 chunk = todo[i : i + batch]
-                enc = tokenizer(chunk, padding=True, truncation=True, max_length=32, return_tensors="pt")
-                out = model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(out.dtype)
-                vec = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                vec = torch.nn.functional.normalize(vec, p=2, dim=1).numpy().astype(np.float64)
-                _WORD_VECTORS.update(zip(chunk, vec, strict=True))
+                _WORD_VECTORS.update(zip(chunk, _mean_pooled(embedder, chunk, 32), strict=True))
     return np.asarray([_WORD_VECTORS[t] for t in terms], dtype=np.float64).reshape(len(terms), -1)
 
 
