@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RHC, TEHRAN
+from tests.conftest import RHC, SHARED_DATA, TEHRAN
 
 EXE = Path(sys.executable).with_name("spinscope")
 
@@ -134,6 +134,21 @@ def test_eval_prints_scores_with_a_json_line_last_and_names_bad_data() -> None:
     bad = run("eval", "ptc", "--data", "/nonexistent/ptc")
     assert bad.returncode == 3 and "E040" in bad.stderr and "/nonexistent/ptc" in bad.stderr
     assert run("eval", "no-such-task", "--data", str(data)).returncode == 2
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "checkthat2020-t5-en" / "train").is_dir(), reason="shared data not present")
+def test_eval_checkthat2020_ranks_a_real_transcript(tmp_path: Path) -> None:
+    """The blended check-worthiness model through the CLI: one scored line per input line, MAP in the JSON."""
+    src = sorted((SHARED_DATA / "checkthat2020-t5-en" / "train").glob("*.tsv"))[0]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / src.name).write_bytes(src.read_bytes())
+    proc = run("eval", "checkthat2020", "--data", str(tmp_path / "data"), "--predictions", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert 0.0 < scores["map"] <= 1.0
+    rows = (tmp_path / "out" / src.name).read_text().splitlines()
+    assert len(rows) == len(src.read_text().splitlines())
+    assert len({row.split("\t")[1] for row in rows}) > len(rows) // 2  # real scores, not a constant
 
 
 def test_eval_model_option_names_a_bad_folder_and_applies_to_technique_tasks(tmp_path: Path) -> None:

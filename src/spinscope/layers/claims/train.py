@@ -40,18 +40,15 @@ def _folds(names: list[str], k: int, seed: int) -> list[list[str]]:
 
 def _vectors(data: Path, files: dict[str, list[Any]], dense: bool) -> dict[str, np.ndarray | None]:
     """Every file's sentence vectors, or None without the dense scores."""
-    if not dense:
-        return dict.fromkeys(files)
-    return _encoded(data.resolve(), tuple(sorted(files)))
+    return _encoded(data.resolve()) if dense else dict.fromkeys(files)
 
 
 @functools.lru_cache(maxsize=1)
-def _encoded(data: Path, names: tuple[str, ...]) -> dict[str, np.ndarray | None]:
+def _encoded(data: Path) -> dict[str, np.ndarray | None]:
     """Sentence vectors of a data folder's files, encoded once per process (CV and the final fit share them)."""
     from spinscope.layers.claims.worthiness import sentence_vectors
 
-    files = read_dir(data)
-    return {name: sentence_vectors([ln.text for ln in files[name]]) for name in names}
+    return {name: sentence_vectors([ln.text for ln in lines]) for name, lines in read_dir(data).items()}
 
 
 def _training_set(files: dict[str, list[Any]], names: list[str], vectors: dict[str, np.ndarray | None]
