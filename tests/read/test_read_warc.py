@@ -74,12 +74,32 @@ def test_record_over_the_limit_is_e003_and_the_rest_goes_on(tmp_path: Path) -> N
     assert isinstance(items[1], Document)
 
 
-def test_truncated_warc_yields_the_records_before_the_cut() -> None:
-    # warcio drops a record cut short without an error; the records before it must still come out.
+def test_truncated_warc_yields_the_records_before_the_cut_then_names_the_cut(tmp_path: Path) -> None:
+    # warcio stops silently where a record's headers are cut short: the records before it still come out,
+    # and the cut is reported against the file, plain or gzipped, read from a path or from bytes.
+    # Plain: cut inside the headers of the text note; gzipped: inside the last (request) record.
+    for gz, kept in ((False, [RECORDS[0][0]]), (True, [RECORDS[0][0], RECORDS[4][0]])):
+        data = _warc(RECORDS, gz=gz)
+        cut = data.index(b"https://example.org/notes.txt") + 200 if not gz else len(data) - 30
+        path = tmp_path / f"cut{int(gz)}.warc"
+        path.write_bytes(data[:cut])
+        for items in (list(iter_bytes(data[:cut], "cut.warc")), list(read_paths([str(path)]))):
+            docs = [i for i in items if isinstance(i, Document)]
+            errors = [i for i in items if isinstance(i, ReadError)]
+            assert [d.source for d in docs] == kept
+            assert errors[0].subject == RECORDS[3][0]  # the page with no article text
+            assert errors[-1].code is ErrorCode.E006 and "truncated WARC" in errors[-1].detail
+            assert errors[-1].subject in ("cut.warc", str(path))
+
+
+def test_record_cut_inside_its_page_is_refused_by_uri_and_a_whole_file_has_no_such_error() -> None:
     data = _warc(RECORDS, gz=False)
-    cut = data.index(b"https://example.org/notes.txt") + 200
-    items = list(iter_bytes(data[:cut], "cut.warc"))
-    assert [getattr(i, "source", None) or i.subject for i in items] == [RECORDS[0][0], RECORDS[3][0]]
+    items = list(iter_bytes(data[: data.index(b"Vienna would") + 10], "c.warc"))
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+    assert items[0].code is ErrorCode.E006 and items[0].subject == RECORDS[0][0]
+    assert "cut short" in items[0].detail
+    whole = list(iter_bytes(data + b"\r\n", "c.warc"))
+    assert not any(isinstance(i, ReadError) and i.code is ErrorCode.E006 for i in whole)
 
 
 def test_garbage_with_warc_suffix_is_one_error() -> None:

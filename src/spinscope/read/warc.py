@@ -60,6 +60,12 @@ def iter_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Docume
             if len(payload) > max_bytes:
                 yield ReadError(ErrorCode.E003, uri, f"record payload over {max_bytes} bytes")
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                # The file ends inside this record: its page is incomplete, so it is refused by name.
+                yield ReadError(ErrorCode.E006, uri, f"WARC record cut short: {missing} of its {record.length} "
+                                                     "bytes are missing")
+                continue
             try:
                 reader = read_html if ctype in _HTML_TYPES else read_text
                 docs = reader(payload, uri, url=uri)
@@ -67,5 +73,10 @@ def iter_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Docume
                 yield exc
                 continue
             yield from docs
+        end = records.offset
+        stream.seek(end)
+        if stream.read(4096).strip():
+            # warcio stops without an error where a record's headers are cut short: say so.
+            yield ReadError(ErrorCode.E006, source, f"truncated WARC: the record at byte {end} is cut short")
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as exc:
         yield ReadError(ErrorCode.E006, source, f"broken WARC: {exc}")
