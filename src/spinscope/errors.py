@@ -25,6 +25,7 @@ class ErrorCode(str, enum.Enum):  # noqa: UP042 - public API: StrEnum would chan
     E021 = "Required package is not installed."
     E030 = "Layer requirements cannot be met; add the layer that produces them."
     E040 = "Evaluation data directory is not laid out as expected."
+    E050 = "A setting in the environment has a value that is not allowed; fix or unset it."
 
 
 class SpinscopeError(Exception):

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from spinscope.errors import ErrorCode, SpinscopeError
+
 __all__ = ["Setting", "SETTINGS", "get", "shared_data_dir"]
 
 
@@ -25,6 +27,9 @@ SETTINGS = (
     Setting("max_bytes", "SPINSCOPE_MAX_BYTES", 10_000_000, "Largest input accepted, in bytes (--max-bytes)."),
     Setting("batch_size", "SPINSCOPE_BATCH_SIZE", 8, "Documents per batch inside the analysis pipeline."),
     Setting("shared_data", "SPINSCOPE_SHARED_DATA", "../shared/data", "Where tests find the research corpora."),
+    Setting("claims_blend", "SPINSCOPE_CLAIMS_BLEND", 0,
+            "1: the claims layer blends the sentence-embedding scores into check-worthiness, as "
+            "`spinscope eval checkthat2020` ranks (better on speech; the layer is about ten times slower)."),
 )
 
 
@@ -34,7 +39,15 @@ def get(name: str) -> str | int | None:
     raw = os.environ.get(setting.env)
     if raw is None:
         return setting.default
-    return int(raw) if isinstance(setting.default, int) else raw
+    if not isinstance(setting.default, int):
+        return raw
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise SpinscopeError(ErrorCode.E050, setting.env, f"{raw!r} is not a whole number") from None
+    if value < 0:
+        raise SpinscopeError(ErrorCode.E050, setting.env, f"{value} is negative")
+    return value
 
 
 def shared_data_dir() -> Path:

@@ -91,3 +91,38 @@ def test_blended_layer_in_a_pipeline_keeps_every_numeric_claim() -> None:
     assert all(0.0 <= c.score <= 1.0 for c in blended)
     by_score = [c for c in blended if not c.attrs["quantities"] and find_dispute(text[c.start : c.end]) is None]
     assert all(c.score >= ClaimsLayer().threshold for c in by_score)
+
+
+def test_the_blend_setting_turns_the_blend_on_for_spinscope_analyze(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SPINSCOPE_CLAIMS_BLEND=1 gives `spinscope analyze` the blended scores of ClaimsLayer(blend=True); 0 (the
+    default) the sparse ones; an explicit argument wins over the setting."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from spinscope.layers.nlp import NlpLayer
+    from spinscope.pipeline import Pipeline
+
+    path = EXAMPLES / "004_f84c2f7eacc5cb2b.txt"
+    text = path.read_text(encoding="utf-8")
+    exe = Path(sys.executable).with_name("spinscope")
+
+    def cli(value: str) -> list[tuple[int, int, float]]:
+        proc = subprocess.run([str(exe), "analyze", str(path), "--layers", "nlp,claims", "-f", "json", "-q"],
+                              env={**os.environ, "SPINSCOPE_CLAIMS_BLEND": value}, capture_output=True, text=True,
+                              check=True, timeout=600)
+        return [(c["start"], c["end"], c["score"]) for c in json.loads(proc.stdout)[0]["claims"]]
+
+    def local(blend: bool) -> list[tuple[int, int, float]]:
+        spans = Pipeline([NlpLayer(), ClaimsLayer(blend=blend)])(Document(text, "example")).spans("claims")
+        return [(c.start, c.end, c.score) for c in spans]
+
+    blended, sparse = local(True), local(False)
+    assert [s[2] for s in blended] != pytest.approx([s[2] for s in sparse]) or len(blended) != len(sparse)
+    for value, expected in (("1", blended), ("0", sparse)):
+        got = cli(value)
+        assert [g[:2] for g in got] == [e[:2] for e in expected]
+        assert [g[2] for g in got] == pytest.approx([e[2] for e in expected], abs=1e-4)
+    monkeypatch.setenv("SPINSCOPE_CLAIMS_BLEND", "1")
+    assert ClaimsLayer().blend is True and ClaimsLayer(blend=False).blend is False

@@ -23,6 +23,7 @@ from spinscope.layers.claims.quantities import extract_quantities
 from spinscope.layers.claims.worthiness import load_model, make_sentences, sentence_vectors
 from spinscope.layers.nlp import parse
 from spinscope.link.claims import find_dispute
+from spinscope.settings import get as setting
 
 __all__ = ["ClaimsLayer", "THRESHOLD"]
 
@@ -63,12 +64,14 @@ class ClaimsLayer(Layer):
     produces = ("claims",)
     after = ("quotes",)
 
-    def __init__(self, threshold: float = THRESHOLD, blend: bool = False, cascade: float | None = CASCADE) -> None:
+    def __init__(self, threshold: float = THRESHOLD, blend: bool | None = None,
+                 cascade: float | None = CASCADE) -> None:
         """`blend`: score with the sentence-embedding scores blended in, as `spinscope eval checkthat2020` ranks
         (better ranking on speech, but encoding sentences makes the layer several times slower; off by default,
-        see `benchmarks/results/claims_speed.json`). `cascade`: see CASCADE; None encodes every sentence."""
+        see `benchmarks/results/claims_speed.json`); None = the `SPINSCOPE_CLAIMS_BLEND` setting, so that
+        `spinscope analyze` and `ingest` can ask for it. `cascade`: see CASCADE; None encodes every sentence."""
         self.threshold = threshold
-        self.blend = blend
+        self.blend = bool(setting("claims_blend")) if blend is None else blend
         self.cascade = cascade
         self.model = load_model()
 
