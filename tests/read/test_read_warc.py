@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -114,3 +115,42 @@ def test_read_bytes_of_a_warc_raises_on_a_bad_record() -> None:
         assert exc.subject == "https://www.presstv.ir/empty"
     else:
         raise AssertionError("expected a ReadError")
+
+
+def test_chunked_page_with_bytes_after_its_last_chunk_is_read_not_called_cut() -> None:
+    """Regression: the payload decoder stops at a chunked body's last chunk, leaving the record's trailing bytes
+    unread; that is not a record cut short."""
+    body = PAGE.encode()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(body[i : i + 100]), body[i : i + 100]) for i in range(0, len(body), 100))
+    for gz in (False, True):
+        out = io.BytesIO()
+        writer = WARCWriter(out, gzip=gz)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(RECORDS[0][0], "response", http_headers=http,
+                                                      payload=io.BytesIO(chunked + b"0\r\n\r\n\r\n\r\n")))
+        items = list(iter_bytes(out.getvalue(), "c.warc"))
+        assert len(items) == 1 and isinstance(items[0], Document), items
+        assert "Vienna would resume next week" in items[0].text
+
+
+def test_spinscope_ingest_stores_the_pages_before_a_cut_and_names_the_cut_file(tmp_path: Path) -> None:
+    """The user's path: `spinscope ingest crawl.warc` on a file cut short stores what came before the cut, names
+    the file and the reason on stderr, and exits 1; ingesting it again stores nothing twice."""
+    import os
+    import subprocess
+    import sys
+
+    data = _warc(RECORDS, gz=False)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data[: data.index(b"https://example.org/notes.txt") + 200])
+    exe = Path(sys.executable).with_name("spinscope")
+    store = str(tmp_path / "s.sqlite")
+    for _ in range(2):
+        proc = subprocess.run([str(exe), "ingest", str(path), "--store", store, "--layers", "nlp", "-q"],
+                              capture_output=True, text=True, env=dict(os.environ), timeout=600, check=False)
+        assert proc.returncode == 1, proc.stderr
+        assert "E006" in proc.stderr and str(path) in proc.stderr and "truncated WARC" in proc.stderr
+    listing = subprocess.run([str(exe), "list", "--store", store, "--format", "jsonl"], capture_output=True,
+                             text=True, timeout=600, check=True).stdout.splitlines()
+    assert [json.loads(line)["source"] for line in listing] == [RECORDS[0][0]]

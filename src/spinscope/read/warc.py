@@ -60,9 +60,11 @@ def iter_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Docume
             if len(payload) > max_bytes:
                 yield ReadError(ErrorCode.E003, uri, f"record payload over {max_bytes} bytes")
                 continue
-            missing = getattr(record.raw_stream, "limit", 0)
+            # Bytes the payload decoder left unread (a chunked body's trailer) are fine; a file that ends
+            # before the record's stated length is not: its page is incomplete, so it is refused by name.
+            left = getattr(record.raw_stream, "limit", 0)
+            missing = left - len(record.raw_stream.read(left)) if left else 0
             if missing:
-                # The file ends inside this record: its page is incomplete, so it is refused by name.
                 yield ReadError(ErrorCode.E006, uri, f"WARC record cut short: {missing} of its {record.length} "
                                                      "bytes are missing")
                 continue
