@@ -3,15 +3,15 @@
 Also times the layer with the sentence-embedding blend (`ClaimsLayer(blend=True)`), with its cascade and without
 it (every sentence encoded), and counts the claims the cascade changes.
 
-Run: `python benchmarks/claims_speed.py [N]`; writes benchmarks/results/claims_speed.json.
+Run: `python benchmarks/claims_speed.py [--limit 60] [--out benchmarks/results/claims_speed.json]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
-import sys
 import time
 from pathlib import Path
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data")) / "ptc" / "dev" / "articles"
 
 
-def main(n: int = 60) -> dict[str, object]:
+def main(n: int = 60, out: Path = ROOT / "benchmarks" / "results" / "claims_speed.json") -> dict[str, object]:
     """Time the claims layer alone (parse cached by the nlp layer, as in the pipeline)."""
     paths = sorted(DATA.glob("*.txt"))[:n]
     docs = list(NlpLayer().pipe(Document(p.read_text(encoding="utf-8"), str(p)) for p in paths))
@@ -52,11 +52,14 @@ def main(n: int = 60) -> dict[str, object]:
               "chars": sum(len(d.text) for d in docs), "cpus": os.cpu_count(),
               "load_avg_1m_before": round(load_before, 2), "load_avg_1m_after": round(os.getloadavg()[0], 2),
               "python": platform.python_version()}
-    out = ROOT / "benchmarks" / "results" / "claims_speed.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return result
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 60)))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=60, help="PTC dev articles to time")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "claims_speed.json")
+    args = ap.parse_args()
+    print(json.dumps(main(args.limit, args.out)))

@@ -1,11 +1,12 @@
 """Speed of the techniques layer on 700-word articles, beside a plain spaCy parse of the same articles.
 
-Run: `python benchmarks/techniques_speed.py` (writes benchmarks/results/techniques_speed.json).
+Run: `python benchmarks/techniques_speed.py [--limit 40] [--out benchmarks/results/techniques_speed.json]`.
 Articles are PTC dev texts cut into 700-word pieces at line ends; nothing is trained or tuned here.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -21,7 +22,7 @@ WORDS = 700
 N_ARTICLES = 40
 
 
-def articles() -> list[str]:
+def articles(limit: int = N_ARTICLES) -> list[str]:
     """Return 700-word pieces of the PTC dev articles (whole lines, so sentences stay intact)."""
     pieces, current, count = [], [], 0
     for path in sorted((SHARED / "ptc" / "dev" / "articles").glob("article*.txt")):
@@ -31,7 +32,7 @@ def articles() -> list[str]:
             if count >= WORDS:
                 pieces.append("\n".join(current))
                 current, count = [], 0
-                if len(pieces) == N_ARTICLES:
+                if len(pieces) == limit:
                     return pieces
     return pieces
 
@@ -43,7 +44,11 @@ def peak_rss_mb() -> float:
 
 def main() -> None:
     """Measure load time, throughput and peak memory; write the JSON result."""
-    texts = articles()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=N_ARTICLES, help="700-word articles to time")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    texts = articles(args.limit)
     rss_start = peak_rss_mb()
     t0 = time.perf_counter()
     from spinscope.document import Document
@@ -80,8 +85,8 @@ def main() -> None:
         "machine": platform.machine(),
         "note": "2 CPU cores shared with other jobs; the load average shows how busy they were",
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result))
 
 
