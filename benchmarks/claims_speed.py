@@ -21,9 +21,10 @@ from spinscope.layers.nlp import NlpLayer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("SPINSCOPE_SHARED_DATA", ROOT / ".." / "shared" / "data")) / "ptc" / "dev" / "articles"
+OUT = ROOT / "benchmarks" / "results" / "claims_speed.json"
 
 
-def main(n: int = 60, out: Path = ROOT / "benchmarks" / "results" / "claims_speed.json") -> dict[str, object]:
+def main(n: int = 60, out: Path = OUT) -> dict[str, object]:
     """Time the claims layer alone (parse cached by the nlp layer, as in the pipeline)."""
     paths = sorted(DATA.glob("*.txt"))[:n]
     docs = list(NlpLayer().pipe(Document(p.read_text(encoding="utf-8"), str(p)) for p in paths))
@@ -60,6 +61,6 @@ def main(n: int = 60, out: Path = ROOT / "benchmarks" / "results" / "claims_spee
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=60, help="PTC dev articles to time")
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "claims_speed.json")
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     print(json.dumps(main(args.limit, args.out)))
