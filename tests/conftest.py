@@ -26,3 +26,10 @@ def shared_data() -> Path:
 def examples() -> list[Path]:
     """The two bundled state-media articles."""
     return [RHC, TEHRAN]
+
+
+@pytest.fixture(autouse=True)
+def _default_claims_ranking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the default claims ranking whatever the developer's shell sets: SPINSCOPE_CLAIMS_BLEND is
+    removed from the environment (and so from the CLI subprocesses); a test that wants it sets it."""
+    monkeypatch.delenv("SPINSCOPE_CLAIMS_BLEND", raising=False)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -137,10 +140,6 @@ def test_chunked_page_with_bytes_after_its_last_chunk_is_read_not_called_cut() -
 def test_spinscope_ingest_stores_the_pages_before_a_cut_and_names_the_cut_file(tmp_path: Path) -> None:
     """The user's path: `spinscope ingest crawl.warc` on a file cut short stores what came before the cut, names
     the file and the reason on stderr, and exits 1; ingesting it again stores nothing twice."""
-    import os
-    import subprocess
-    import sys
-
     data = _warc(RECORDS, gz=False)
     path = tmp_path / "crawl.warc"
     path.write_bytes(data[: data.index(b"https://example.org/notes.txt") + 200])

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from spinscope.document import Document
+from spinscope.document import Document, Span
 from spinscope.layers.claims import ClaimsLayer
 from spinscope.layers.claims.worthiness import MODEL_PATH, load_model, make_sentences, model_info, sentence_vectors
-from spinscope.layers.nlp import parse
+from spinscope.layers.nlp import NlpLayer, parse
+from spinscope.link.claims import find_dispute
+from spinscope.pipeline import Pipeline
+from tests.conftest import TEHRAN
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+def _claims(text: str, blend: bool) -> list[Span]:
+    """The claims of a text through the nlp and claims layers, with or without the blend."""
+    return Pipeline([NlpLayer(), ClaimsLayer(blend=blend)])(Document(text, "example")).spans("claims")
 
 
 def test_vectors_are_unit_and_do_not_depend_on_the_batch() -> None:
@@ -56,7 +66,7 @@ def test_blend_keeps_news_scores_calibrated(example_sentences: list[str]) -> Non
 
 @pytest.fixture(scope="module")
 def example_sentences() -> list[str]:
-    doc = Document((EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8"), "example")
+    doc = Document(TEHRAN.read_text(encoding="utf-8"), "example")
     return [s.text.strip() for s in parse(doc).sents]
 
 
@@ -79,13 +89,8 @@ def test_cascade_scores_kept_sentences_fully_and_leaves_the_rest_below_it(exampl
 def test_blended_layer_in_a_pipeline_keeps_every_numeric_claim() -> None:
     """The opt-in blend through the pipeline on a real article: the same numeric claims as the default layer
     (they are kept whatever their score), every score a probability, and other sentences kept only by score."""
-    from spinscope.layers.nlp import NlpLayer
-    from spinscope.link.claims import find_dispute
-    from spinscope.pipeline import Pipeline
-
-    text = (EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8")
-    default = Pipeline([NlpLayer(), ClaimsLayer()])(Document(text, "example")).spans("claims")
-    blended = Pipeline([NlpLayer(), ClaimsLayer(blend=True)])(Document(text, "example")).spans("claims")
+    text = TEHRAN.read_text(encoding="utf-8")
+    default, blended = _claims(text, blend=False), _claims(text, blend=True)
     numeric = {(c.start, c.end) for c in default if c.attrs["quantities"]}
     assert numeric and numeric == {(c.start, c.end) for c in blended if c.attrs["quantities"]}
     assert all(0.0 <= c.score <= 1.0 for c in blended)
@@ -96,15 +101,7 @@ def test_blended_layer_in_a_pipeline_keeps_every_numeric_claim() -> None:
 def test_the_blend_setting_turns_the_blend_on_for_spinscope_analyze(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """SPINSCOPE_CLAIMS_BLEND=1 gives `spinscope analyze` the blended scores of ClaimsLayer(blend=True); 0 (the
     default) the sparse ones; an explicit argument wins over the setting."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from spinscope.layers.nlp import NlpLayer
-    from spinscope.pipeline import Pipeline
-
-    path = EXAMPLES / "004_f84c2f7eacc5cb2b.txt"
+    path = TEHRAN
     text = path.read_text(encoding="utf-8")
     exe = Path(sys.executable).with_name("spinscope")
 
@@ -115,8 +112,7 @@ def test_the_blend_setting_turns_the_blend_on_for_spinscope_analyze(monkeypatch)
         return [(c["start"], c["end"], c["score"]) for c in json.loads(proc.stdout)[0]["claims"]]
 
     def local(blend: bool) -> list[tuple[int, int, float]]:
-        spans = Pipeline([NlpLayer(), ClaimsLayer(blend=blend)])(Document(text, "example")).spans("claims")
-        return [(c.start, c.end, c.score) for c in spans]
+        return [(c.start, c.end, c.score) for c in _claims(text, blend)]
 
     blended, sparse = local(True), local(False)
     assert [s[2] for s in blended] != pytest.approx([s[2] for s in sparse]) or len(blended) != len(sparse)

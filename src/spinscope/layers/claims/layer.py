@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
@@ -84,7 +85,8 @@ class ClaimsLayer(Layer):
             return np.asarray(expit(self.model.sparse_decision(sents)), dtype=np.float64)
         if self.cascade is None:
             return self.model.score(sents)
-        sparse = expit(self.model.sparse_decision(sents))
+        logit = self.model.sparse_decision(sents)
+        sparse = expit(logit)
         keep = forced | (sparse >= self.cascade)
         if not keep.any():
             return sparse
@@ -94,8 +96,9 @@ class ClaimsLayer(Layer):
         encoded = sentence_vectors([t for t, n in zip(texts, near, strict=True) if n])
         vectors = np.zeros((len(texts), encoded.shape[1]))
         vectors[near] = encoded
-        full = self.model.score(make_sentences(texts, vectors=vectors))
-        return np.where(keep, full, sparse)
+        # The sparse log-odds are computed once; only the dense part needs the vectors.
+        dense = self.model.dense([replace(s, vector=v) for s, v in zip(sents, vectors, strict=True)])
+        return np.where(keep, expit(logit + dense), sparse)
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse(doc)
