@@ -1,4 +1,4 @@
-"""Slow: `spinscope train quotes` from scratch writes exactly the shipped cue model (seeded, reproducible)."""
+"""Slow: `spinscope train quotes` from scratch writes exactly the shipped cue and keep models (seeded, reproducible)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from tests.eval.gates import train_with_cli
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "polnear" / "train").is_dir(), reason="shared data not present")
-def test_training_reproduces_the_shipped_cue_model(tmp_path: Path) -> None:
+def test_training_reproduces_the_shipped_cue_and_keep_models(tmp_path: Path) -> None:
     summary = train_with_cli("quotes", tmp_path)
     assert summary["seed"] == 13
-    trained = json.loads((tmp_path / "cues.json").read_text(encoding="utf-8"))
-    shipped = json.loads((MODEL_DIR / "cues.json").read_text(encoding="utf-8"))
-    assert trained["threshold"] == shipped["threshold"]
-    assert trained["bias"] == pytest.approx(shipped["bias"], abs=1e-4)
-    assert trained["weights"].keys() == shipped["weights"].keys()
-    assert max(abs(trained["weights"][k] - shipped["weights"][k]) for k in shipped["weights"]) <= 1e-4
+    for name in ("cues.json", "keep.json"):
+        trained = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        shipped = json.loads((MODEL_DIR / name).read_text(encoding="utf-8"))
+        assert trained["threshold"] == shipped["threshold"], name
+        assert trained["bias"] == pytest.approx(shipped["bias"], abs=1e-4), name
+        assert trained["weights"].keys() == shipped["weights"].keys(), name
+        assert max(abs(trained["weights"][k] - shipped["weights"][k]) for k in shipped["weights"]) <= 1e-4, name

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spinscope.errors import ErrorCode, SpinscopeError
 
-__all__ = ["Attribution", "read_brat", "write_brat", "score", "predict", "run", "ROLES"]
+__all__ = ["Attribution", "read_brat", "write_brat", "score", "overlaps", "predict", "run", "ROLES"]
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +106,8 @@ def write_brat(attributions: Sequence[Attribution], text: str) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _overlaps(a: Fragments, b: Fragments) -> bool:
+def overlaps(a: Fragments, b: Fragments) -> bool:
+    """Whether any fragment of `a` shares a character with any fragment of `b`."""
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
@@ -121,7 +122,7 @@ def _greedy(pred: Sequence[Fragments], gold: Sequence[Fragments]) -> int:
     hits = 0
     for p in pred:
         for i, g in enumerate(gold):
-            if not taken[i] and _overlaps(p, g):
+            if not taken[i] and overlaps(p, g):
                 taken[i] = True
                 hits += 1
                 break
@@ -153,9 +154,9 @@ def score(pairs: Iterable[tuple[Sequence[Attribution], Sequence[Attribution]]]) 
         hits = 0
         for attr in sorted(pred, key=lambda x: x.content):
             for i, g in enumerate(gold):
-                if taken[i] or not _overlaps(attr.content, g.content):
+                if taken[i] or not overlaps(attr.content, g.content):
                     continue
-                if g.source and not _overlaps(attr.source, g.source):
+                if g.source and not overlaps(attr.source, g.source):
                     continue
                 taken[i] = True
                 hits += 1

@@ -10,6 +10,7 @@ from spinscope.layers.base import Layer
 from spinscope.layers.nlp import parse
 from spinscope.layers.quotes.cues import load_cue_model
 from spinscope.layers.quotes.extract import Found, extract
+from spinscope.layers.quotes.keep import load_keep_model
 from spinscope.layers.quotes.resolve import resolve
 from spinscope.link.speakers import speaker_id
 
@@ -26,12 +27,16 @@ class QuotesLayer(Layer):
     produces = ("quotes", "speakers")
 
     def __init__(self, threshold: float | None = None) -> None:
+        """`threshold`: the least score of a kept quote (default: the keep model's own)."""
         self.model = load_cue_model()
-        self.threshold = self.model.threshold if threshold is None else threshold
+        self.keep = load_keep_model()
+        self.threshold = self.keep.threshold if threshold is None else threshold
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse(doc)
-        found = extract(parsed, self.model, self.threshold)
+        # The cue model proposes candidates at its low threshold; the keep model scores and filters them.
+        candidates = extract(parsed, self.model, self.model.threshold)
+        found = self.keep.select(parsed, candidates, self.threshold)
         refs, speakers = resolve(parsed, found)
         quotes = [_quote_span(f, ref) for f, ref in zip(found, refs, strict=True)]
         speaker_spans = [

@@ -202,6 +202,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     order = sorted(range(len(found)), key=lambda i: (found[i].source or found[i].cue or found[i].content[0])[0])
     by_index: dict[int, SpeakerRef | None] = {}
     deferred: list[tuple[int, str]] = []  # (attribution index, role text) waiting for a later name
+    forward: list[int] = []  # attributions whose source is a name nobody has carried yet ("Lynch:" headlines)
     for i in order:
         f = found[i]
         if f.source is None or f.source_head is None:
@@ -254,11 +255,20 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         else:
+            if head.pos_ == "PROPN":
+                forward.append(i)
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         by_index[i] = ref
     while pending is not None:
         reg.person(pending)
         pending = next(p_iter, None)
+    # A surname before the full name ("Lynch: No outside influence ..." over a story on Loretta Lynch) is the
+    # one person of the document with that surname.
+    for i in forward:
+        f = found[i]
+        match = reg.surname_match(doc[f.source_head]) if f.source_head is not None else None
+        if match is not None:
+            by_index[i] = SpeakerRef(*(f.source or (0, 0)), match.key, match.name)
     # A role noun before any name ("The representative of ... says") is the first person named after it.
     for i, role in deferred:
         f = found[i]

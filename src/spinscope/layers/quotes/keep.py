@@ -1,0 +1,107 @@
+"""The keep model: a logistic regression over whole extracted attributions that decides which ones are quotes.
+
+The cue model proposes candidates at a low threshold; this second model looks at what extraction made of each
+(its cue's probability and part of speech, its content's length and quotation, its source's kind) and keeps the
+likely ones, scoring each with its probability. Trained on out-of-fold candidates of PolNeAR train.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from spinscope.errors import ErrorCode, ModelError
+from spinscope.layers.quotes.cues import MODEL_DIR
+from spinscope.layers.quotes.extract import Found
+
+__all__ = ["KeepModel", "keep_features", "load_keep_model"]
+
+_P_EDGES = (0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+_LENGTH_EDGES = (10, 20, 40, 80, 160, 320)
+_SOURCE_EDGES = (2, 3, 5, 8, 12)
+_OPENERS = frozenset({"that", "whether", "if", "to"})
+
+
+def keep_features(doc: Doc, found: Found) -> dict[str, float]:
+    """Return the features of one extracted attribution: binary indicators plus the cue probability `p`."""
+    text = doc.text
+    feats: dict[str, float] = {
+        "p": found.score,
+        f"pb={bisect_right(_P_EDGES, found.score)}": 1.0,
+        f"kind={found.kind}": 1.0,
+        f"src={'y' if found.source else 'n'}": 1.0,
+        f"clen={bisect_right(_LENGTH_EDGES, sum(e - s for s, e in found.content))}": 1.0,
+        f"nfrag={min(len(found.content), 3)}": 1.0,
+        f"origin={found.origin}": 1.0,
+    }
+    if found.cue:
+        cue = doc.char_span(*found.cue, alignment_mode="expand")
+        if cue is not None and len(cue):
+            head = cue.root
+            feats[f"cpos={head.pos_}"] = 1.0
+            feats[f"cdep={head.dep_}"] = 1.0
+            feats[f"ckind={found.kind}|{head.pos_}"] = 1.0
+            feats[f"side={'after' if found.content[0][0] >= found.cue[1] else 'before'}"] = 1.0
+            feats[f"colon={text[found.cue[0] : found.cue[1]].strip() == ':'}"] = 1.0
+    else:
+        feats["nocue"] = 1.0
+    if found.source:
+        source = doc.char_span(*found.source, alignment_mode="expand")
+        if source is not None and len(source):
+            kind = source.root.ent_type_ or source.root.pos_
+            feats[f"sk={kind}"] = 1.0
+            feats[f"slen={bisect_right(_SOURCE_EDGES, len(source))}"] = 1.0
+            feats[f"skk={kind}|{found.kind}"] = 1.0
+    content = text[found.content[0][0] : found.content[-1][1]]
+    feats[f"opener={content.split(' ', 1)[0].lower() in _OPENERS}"] = 1.0
+    feats[f"newline={chr(10) in content}"] = 1.0
+    return feats
+
+
+@dataclass(frozen=True)
+class KeepModel:
+    """Weights of the binary logistic regression over `keep_features`; small, JSON on disk."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float = 0.45
+
+    def probability(self, doc: Doc, found: Found) -> float:
+        """Return the probability that `found` is an attribution whose content a reader would mark."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in keep_features(doc, found).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def select(self, doc: Doc, found: Sequence[Found], threshold: float | None = None) -> list[Found]:
+        """Keep the candidates at or above `threshold` (default: the model's), each scored with its probability."""
+        least = self.threshold if threshold is None else threshold
+        scored = [replace(f, score=self.probability(doc, f)) for f in found]
+        return [f for f in scored if f.score >= least]
+
+    def save(self, path: Path) -> None:
+        """Write the model as JSON, weights rounded to keep the file small."""
+        data = {"bias": round(self.bias, 5), "threshold": self.threshold,
+                "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> KeepModel:
+        """Read a model written by `save`."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(ErrorCode.E020, str(path), "run train_quotes() to rebuild it") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def load_keep_model() -> KeepModel:
+    """Load the shipped keep model once per process."""
+    return KeepModel.load(MODEL_DIR / "keep.json")

@@ -1,0 +1,98 @@
+"""The two-stage quotes model: cue candidates and keep scores, adjective and nested cues, forward surnames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spinscope.document import Document
+from spinscope.errors import ModelError
+from spinscope.layers.nlp import NlpLayer, load_spacy
+from spinscope.layers.quotes import QuotesLayer, attributions_of
+from spinscope.layers.quotes.extract import NESTED_THRESHOLD, extract
+from spinscope.layers.quotes.keep import KeepModel, load_keep_model
+from spinscope.pipeline import Pipeline
+from tests.conftest import RHC, TEHRAN
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return NlpLayer()
+
+
+def _quotes(nlp, text: str, threshold: float | None = None):
+    doc = Pipeline([nlp, QuotesLayer(threshold=threshold)])(Document(text=text, source="test"))
+    return doc, doc.spans("quotes")
+
+
+def test_an_adjective_cue_takes_its_copula_and_the_copula_subject(nlp) -> None:
+    text = "Senator Bob Corker was sharply critical of the new trade agreement with Mexico and Canada."
+    doc, quotes = _quotes(nlp, text)
+    (quote,) = quotes
+    assert text[quote.attrs["cue"]["start"]:quote.attrs["cue"]["end"]] == "was sharply critical of"
+    assert quote.text(text) == "the new trade agreement with Mexico and Canada"
+    assert quote.attrs["speaker"]["name"] == "Bob Corker"
+
+
+def test_a_headline_surname_is_the_person_named_in_full_below_it(nlp) -> None:
+    text = ("Lynch: No outside influence on FBI probe into Clinton emails\n\n"
+            "WASHINGTON (AP) — Attorney General Loretta Lynch is reaffirming that the FBI's probe is free of "
+            "outside political influence.")
+    doc, quotes = _quotes(nlp, text)
+    headline = next(q for q in quotes if q.text(text) == "No outside influence on FBI probe into Clinton emails")
+    assert headline.attrs["speaker"]["name"] == "Loretta Lynch"
+    assert {s.attrs["name"] for s in doc.spans("speakers")} == {"Loretta Lynch"}
+
+
+@pytest.mark.parametrize("path", [RHC, TEHRAN], ids=["rhc", "tehran"])
+def test_quote_scores_are_keep_probabilities_cut_at_the_threshold(nlp, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    keep = load_keep_model()
+    _, shipped = _quotes(nlp, text)
+    _, every = _quotes(nlp, text, threshold=0.0)
+    assert shipped and all(q.score >= keep.threshold for q in shipped)
+    kept = [(q.start, q.end, q.score) for q in every if q.score >= keep.threshold]
+    assert [(q.start, q.end, q.score) for q in shipped] == kept
+    # A stricter threshold keeps exactly the surer quotes.
+    _, strict = _quotes(nlp, text, threshold=0.9)
+    assert [(q.start, q.end) for q in strict] == [(q.start, q.end) for q in shipped if q.score >= 0.9]
+
+
+def test_a_cue_inside_earlier_content_needs_the_nested_threshold() -> None:
+    parsed = load_spacy()("Donald Trump said Hillary Clinton claimed that the economy was doing well.")
+
+    def scorer(p_claim: float):
+        return lambda tok, inside: {"say": 0.9, "claim": p_claim}.get(tok.lemma_, 0.0)
+
+    def cues(p_claim: float) -> list[str]:
+        return [parsed.text[f.cue[0]:f.cue[1]] for f in extract(parsed, scorer(p_claim), 0.25) if f.cue]
+
+    assert cues(NESTED_THRESHOLD - 0.1) == ["said"]
+    assert sorted(cues(NESTED_THRESHOLD)) == ["claimed", "said"]
+    nested = next(f for f in extract(parsed, scorer(NESTED_THRESHOLD), 0.25) if f.cue and f.origin == "cue"
+                  and parsed.text[f.cue[0]:f.cue[1]] == "claimed")
+    assert parsed.text[nested.content[0][0]:nested.content[-1][1]] == "that the economy was doing well"
+
+
+def test_a_corrupt_keep_model_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "keep.json"
+    bad.write_text('{"weights": {"p": 1.0}', encoding="utf-8")
+    with pytest.raises(ModelError) as err:
+        KeepModel.load(bad)
+    assert "E020" in str(err.value) and str(bad) in str(err.value)
+
+
+def test_attributions_of_the_layer_match_its_quotes(nlp) -> None:
+    text = RHC.read_text(encoding="utf-8")
+    doc, quotes = _quotes(nlp, text)
+    assert len(attributions_of(doc)) == len(quotes)
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "--"])
+def test_a_dateline_before_the_speaker_is_not_part_of_the_source(nlp, dash: str) -> None:
+    text = (f"New York (AFP) {dash} Actress Susan Sarandon said on Monday that she would not vote for "
+            "either candidate in November.")
+    doc = Pipeline([nlp, QuotesLayer()])(Document(text=text, source="test"))
+    (attribution,) = attributions_of(doc)
+    assert [text[s:e] for s, e in attribution.source] == ["Actress Susan Sarandon"]
