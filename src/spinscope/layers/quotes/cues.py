@@ -6,15 +6,16 @@ import functools
 import json
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from spacy.tokens import Token
 
 from spinscope.errors import ErrorCode, ModelError
 
-__all__ = ["CueModel", "features", "load_cue_model", "MODEL_DIR"]
+__all__ = ["CueModel", "LinearModel", "features", "load_cue_model", "MODEL_DIR"]
 
 logger = logging.getLogger(__name__)
 
@@ -84,17 +85,17 @@ def features(tok: Token, inside_quote: bool) -> list[str]:
 
 
 @dataclass(frozen=True)
-class CueModel:
-    """Weights of a binary logistic regression over `features`; small, JSON on disk."""
+class LinearModel:
+    """Weights of a binary logistic regression over named features; small, JSON on disk."""
 
     weights: Mapping[str, float]
     bias: float
     threshold: float = 0.5
-    min_weight: float = 0.05
+    min_weight: float = 0.05  # weights smaller than this are left out of the file
 
-    def __call__(self, tok: Token, inside_quote: bool) -> float:
-        """Return the probability that `tok` is the head of an attribution cue."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(tok, inside_quote))
+    def logistic(self, feats: Iterable[tuple[str, float]]) -> float:
+        """Return the probability of (feature name, value) pairs; a name given twice counts twice."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def save(self, path: Path) -> None:
@@ -105,13 +106,22 @@ class CueModel:
         path.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> CueModel:
+    def load(cls, path: Path) -> Self:
         """Read a model written by `save`."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(ErrorCode.E020, str(path), "run train_quotes() to rebuild it") from exc
+
+
+@dataclass(frozen=True)
+class CueModel(LinearModel):
+    """The cue model: binary features of a candidate word (`features`)."""
+
+    def __call__(self, tok: Token, inside_quote: bool) -> float:
+        """Return the probability that `tok` is the head of an attribution cue."""
+        return self.logistic((f, 1.0) for f in features(tok, inside_quote))
 
 
 @functools.lru_cache(maxsize=1)

@@ -348,11 +348,9 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
     found = _according_to(doc, quotes)
     for rule in (_colon_lines, _in_polls, _signed_quotes):
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
-    used: set[int] = set()  # words of cues and sources: never a cue again
+    # Words of rule-found attributions and of cues and sources: never a cue again.
+    used = _token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
     inner: set[int] = set()  # words of contents: a cue there needs NESTED_THRESHOLD
-    for f in found:
-        for s, e in (*f.content, f.cue or (0, 0), f.source or (0, 0)):
-            used.update(t.i for t in doc.char_span(s, e, alignment_mode="expand") or ())
     for tok in doc:
         if tok.i in used or tok.pos_ not in CUE_POS:
             continue
@@ -366,14 +364,19 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
         item = _attribution_for(doc, tok, quotes, used, p)
         if item is not None:
             found.append(item)
-            for s, e in (item.cue or (0, 0), item.source or (0, 0)):
-                span = doc.char_span(s, e, alignment_mode="expand")
-                used.update(t.i for t in span or ())
-            for s, e in item.content:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                inner.update(t.i for t in span or ())
+            used |= _token_ids(doc, [item.cue, item.source])
+            inner |= _token_ids(doc, item.content)
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
+
+
+def _token_ids(doc: Doc, spans: Sequence[tuple[int, int] | None]) -> set[int]:
+    """Return the indices of the words that the character spans touch (None spans are skipped)."""
+    ids: set[int] = set()
+    for span in spans:
+        if span is not None:
+            ids.update(t.i for t in doc.char_span(*span, alignment_mode="expand") or ())
+    return ids
 
 
 def _clash(a: Found, b: Found) -> bool:

@@ -8,17 +8,13 @@ likely ones, scoring each with its probability. Trained on out-of-fold candidate
 from __future__ import annotations
 
 import functools
-import json
-import math
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-from spinscope.errors import ErrorCode, ModelError
-from spinscope.layers.quotes.cues import MODEL_DIR
+from spinscope.layers.quotes.cues import MODEL_DIR, LinearModel
 from spinscope.layers.quotes.extract import Found
 
 __all__ = ["KeepModel", "keep_features", "load_keep_model"]
@@ -66,39 +62,21 @@ def keep_features(doc: Doc, found: Found) -> dict[str, float]:
 
 
 @dataclass(frozen=True)
-class KeepModel:
-    """Weights of the binary logistic regression over `keep_features`; small, JSON on disk."""
+class KeepModel(LinearModel):
+    """The keep model: features of a whole extracted attribution (`keep_features`); every weight is kept."""
 
-    weights: Mapping[str, float]
-    bias: float
     threshold: float = 0.45
+    min_weight: float = 0.0
 
     def probability(self, doc: Doc, found: Found) -> float:
         """Return the probability that `found` is an attribution whose content a reader would mark."""
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in keep_features(doc, found).items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.logistic(keep_features(doc, found).items())
 
     def select(self, doc: Doc, found: Sequence[Found], threshold: float | None = None) -> list[Found]:
         """Keep the candidates at or above `threshold` (default: the model's), each scored with its probability."""
         least = self.threshold if threshold is None else threshold
         scored = [replace(f, score=self.probability(doc, f)) for f in found]
         return [f for f in scored if f.score >= least]
-
-    def save(self, path: Path) -> None:
-        """Write the model as JSON, weights rounded to keep the file small."""
-        data = {"bias": round(self.bias, 5), "threshold": self.threshold,
-                "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path) -> KeepModel:
-        """Read a model written by `save`."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
-        except (OSError, ValueError, KeyError) as exc:
-            raise ModelError(ErrorCode.E020, str(path), "run train_quotes() to rebuild it") from exc
 
 
 @functools.lru_cache(maxsize=1)
