@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from spinscope.document import Document
 from spinscope.errors import ModelError
 from spinscope.layers.nlp import NlpLayer, load_spacy
 from spinscope.layers.quotes import QuotesLayer, attributions_of
+from spinscope.layers.quotes.cues import CueModel, features
 from spinscope.layers.quotes.extract import NESTED_THRESHOLD, extract
 from spinscope.layers.quotes.keep import KeepModel, load_keep_model
 from spinscope.pipeline import Pipeline
@@ -96,3 +98,13 @@ def test_a_dateline_before_the_speaker_is_not_part_of_the_source(nlp, dash: str)
     doc = Pipeline([nlp, QuotesLayer()])(Document(text=text, source="test"))
     (attribution,) = attributions_of(doc)
     assert [text[s:e] for s, e in attribution.source] == ["Actress Susan Sarandon"]
+
+
+def test_a_cue_feature_named_twice_counts_once_as_in_training() -> None:
+    # Training reads each word's features as a set (DictVectorizer over {name: 1}); scoring must too.
+    parsed = load_spacy()("The full interview will premiere on Sept. 30 on Apple Music.")
+    (word,) = [t for t in parsed if t.text == "premiere"]
+    names = features(word, False)
+    assert len(names) > len(set(names)), "the sentence should give this word a repeated feature"
+    model = CueModel(weights=dict.fromkeys(names, 0.1), bias=0.0)
+    assert model(word, False) == pytest.approx(1.0 / (1.0 + math.exp(-0.1 * len(set(names)))))

@@ -121,7 +121,8 @@ class CueModel(LinearModel):
 
     def __call__(self, tok: Token, inside_quote: bool) -> float:
         """Return the probability that `tok` is the head of an attribution cue."""
-        return self.logistic((f, 1.0) for f in features(tok, inside_quote))
+        # Each feature counts once, as in training (DictVectorizer over {name: 1}).
+        return self.logistic(dict.fromkeys(features(tok, inside_quote), 1.0).items())
 
 
 @functools.lru_cache(maxsize=1)
