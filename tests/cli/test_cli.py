@@ -169,3 +169,19 @@ def test_train_offers_every_shipped_model() -> None:
     assert proc.returncode == 0
     for model in ("techniques", "techniques-lora", "claims", "quotes"):
         assert model in proc.stdout
+
+
+def test_analyze_gives_each_quote_the_keep_models_score(jsonl_run: subprocess.CompletedProcess[str]) -> None:
+    from spinscope.document import Document
+    from spinscope.layers.nlp import NlpLayer
+    from spinscope.layers.quotes import QuotesLayer
+    from spinscope.layers.quotes.keep import load_keep_model
+    from spinscope.pipeline import Pipeline
+
+    pipeline = Pipeline([NlpLayer(), QuotesLayer()])
+    for line, path in zip(jsonl_run.stdout.splitlines(), (RHC, TEHRAN), strict=True):
+        quotes = json.loads(line)["quotes"]
+        layer = pipeline(Document(text=path.read_text(encoding="utf-8"), source=str(path))).spans("quotes")
+        assert quotes and [(q["start"], q["end"], q["score"]) for q in quotes] == [
+            (s.start, s.end, s.score) for s in layer]
+        assert min(q["score"] for q in quotes) >= load_keep_model().threshold

@@ -95,7 +95,7 @@ def test_attributions_of_the_layer_match_its_quotes(nlp) -> None:
 def test_a_dateline_before_the_speaker_is_not_part_of_the_source(nlp, dash: str) -> None:
     text = (f"New York (AFP) {dash} Actress Susan Sarandon said on Monday that she would not vote for "
             "either candidate in November.")
-    doc = Pipeline([nlp, QuotesLayer()])(Document(text=text, source="test"))
+    doc, _ = _quotes(nlp, text)
     (attribution,) = attributions_of(doc)
     assert [text[s:e] for s, e in attribution.source] == ["Actress Susan Sarandon"]
 

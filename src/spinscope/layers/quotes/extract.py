@@ -361,7 +361,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
             continue
         if tok.i in inner and p < NESTED_THRESHOLD:
             continue
-        item = _attribution_for(doc, tok, quotes, used, p)
+        item = _attribution_for(doc, tok, quotes, p)
         if item is not None:
             found.append(item)
             used |= _token_ids(doc, [item.cue, item.source])
@@ -458,7 +458,7 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     return (start, end) if end > start else None
 
 
-def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], used: set[int], p: float) -> Found | None:
+def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: float) -> Found | None:
     text = doc.text
     cue = cue_span(verb)
     subj = _subject(verb)

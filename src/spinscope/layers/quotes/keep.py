@@ -63,9 +63,9 @@ def keep_features(doc: Doc, found: Found) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class KeepModel(LinearModel):
-    """The keep model: features of a whole extracted attribution (`keep_features`); every weight is kept."""
+    """The keep model: features of a whole extracted attribution (`keep_features`); every weight is kept.
+    Its threshold is written by training (`train.KEEP_THRESHOLD`) and read from `keep.json`."""
 
-    threshold: float = 0.45
     min_weight: float = 0.0
 
     def probability(self, doc: Doc, found: Found) -> float:

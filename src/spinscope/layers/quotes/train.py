@@ -19,6 +19,13 @@ __all__ = ["train", "train_quotes", "cue_examples", "load_polnear"]
 
 logger = logging.getLogger(__name__)
 
+#: The cue model's threshold for proposing a candidate, and the keep model's for keeping it. Chosen by 5-fold
+#: CV on PolNeAR train (candidates at 0.2, 0.25 and 0.3; keep thresholds 0.3 to 0.55): 0.25 and 0.45 gave
+#: the best content overlap F1 with source and attribution F1 no lower than the single-stage model's.
+CUE_THRESHOLD = 0.25
+KEEP_THRESHOLD = 0.45
+
+
 def load_polnear(split_dir: Path) -> list[tuple[str, str, list[Attribution]]]:
     """Return (stem, text, gold attributions) for every article of a PolNeAR split folder."""
     from spinscope.eval.polnear import gold_file, read_brat
@@ -111,13 +118,6 @@ def _fit_keep(docs: Sequence[Doc], articles: Sequence[tuple[str, str, list[Attri
     weights = {str(n): float(w) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)}
     logger.info("keep model: %d out-of-fold candidates, %d right", len(y), sum(y))
     return KeepModel(weights=weights, bias=float(clf.intercept_[0]), threshold=KEEP_THRESHOLD)
-
-
-#: The cue model's threshold for proposing a candidate, and the keep model's for keeping it. Chosen by 5-fold
-#: CV on PolNeAR train (candidates at 0.2, 0.25 and 0.3; keep thresholds 0.3 to 0.55): 0.25 and 0.45 gave
-#: the best content overlap F1 with source and attribution F1 no lower than the single-stage model's.
-CUE_THRESHOLD = 0.25
-KEEP_THRESHOLD = 0.45
 
 
 def train_quotes(
