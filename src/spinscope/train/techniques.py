@@ -241,14 +241,17 @@ def _label_thresholds(scores: np.ndarray, gold: np.ndarray, start: float) -> tup
 def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]],
                      gold_paragraphs: dict[tuple[str, int], list[str]],
                      dec: Decoding) -> tuple[Decoding, float]:
-    """Pick the roll-up settings, then one threshold per label, that maximise paragraph micro-F1."""
+    """Pick the roll-up settings (word threshold, extra labels, with or without the span head in the roll-up's span
+    labels, weights), then one threshold per label, that maximise paragraph micro-F1."""
     best_par = -1.0
     chosen = dec
     best_parts: tuple[np.ndarray, np.ndarray] | None = None
     has_tagger = items[0][2].tagger is not None
     index = {label: k for k, label in enumerate(LABELS)}
-    for word_threshold, extra in itertools.product((dec.threshold, dec.threshold - 0.1), (0.2, 0.35, 1.01)):
-        trial = replace(dec, threshold=word_threshold, extra_label=extra)
+    head_weights = sorted({0.0, dec.span_head_weight})
+    for word_threshold, extra, head_w in itertools.product((dec.threshold, dec.threshold - 0.1), (0.2, 0.35, 1.01),
+                                                           head_weights):
+        trial = replace(dec, threshold=word_threshold, extra_label=extra, span_head_weight=head_w)
         span_rows, clf_rows, tag_rows, gold_rows = [], [], [], []
         for m, d, ev in items:
             for no, _, _, spans, clf, tag in m.paragraph_scores(d.text, ev, m.labelled_spans(d.text, ev, trial), trial):
@@ -274,8 +277,8 @@ def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]],
                 if f1 > best_par:
                     best_par, best_parts = f1, (combined, G)
                     chosen = replace(dec, rollup_threshold=word_threshold, extra_label=extra,
-                                     paragraph_threshold=par_threshold, span_weight=span_w, classifier_weight=clf_w,
-                                     tagger_paragraph_weight=tag_w)
+                                     rollup_span_head_weight=head_w, paragraph_threshold=par_threshold,
+                                     span_weight=span_w, classifier_weight=clf_w, tagger_paragraph_weight=tag_w)
     if best_parts is not None:
         thresholds, f1 = _label_thresholds(*best_parts, start=chosen.paragraph_threshold)
         logger.info("common paragraph threshold: micro-F1 %.4f; per-label thresholds: %.4f", best_par, f1)

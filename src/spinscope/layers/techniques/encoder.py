@@ -170,17 +170,20 @@ class Embedder:
         offsets, vectors = self.piece_vectors(text)
         return word_probabilities(text, tokens, offsets, vectors).astype(np.float32)
 
-    def embed_texts(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    def embed_texts(self, texts: list[str], batch_size: int = 8) -> np.ndarray:
         """Return one unit-length vector per text (its wordpieces mean-pooled, the first SPAN_PIECES of them)."""
         torch = self._torch
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        # Texts of like length share a batch, so little of it is padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
-            for i in range(0, len(texts), batch_size):
-                enc = self.tokenizer(texts[i : i + batch_size], padding=True, truncation=True,
+            for i in range(0, len(order), batch_size):
+                batch = order[i : i + batch_size]
+                enc = self.tokenizer([texts[j] for j in batch], padding=True, truncation=True,
                                      max_length=SPAN_PIECES, return_tensors="pt")
                 hidden = self.model(**enc).last_hidden_state
                 mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                out[i : i + batch_size] = ((hidden * mask).sum(1) / mask.sum(1).clamp(min=1)).numpy()
+                out[batch] = ((hidden * mask).sum(1) / mask.sum(1).clamp(min=1)).numpy()
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 

@@ -70,8 +70,15 @@ class Decoding:
     tagger_paragraph_weight: float = 0.0  # paragraph score also max(tagger probability over its words) × this
     #: Then blend with the span head (label probabilities from the span text's own embedding), likewise.
     span_head_weight: float = 0.0
+    #: The span head's weight in the labels of the spans behind the paragraph roll-up (tuned on its own: better span
+    #: labels need not make better paragraph labels).
+    rollup_span_head_weight: float = 0.0
     #: One paragraph threshold per label (in LABELS order); empty: paragraph_threshold for all.
     paragraph_thresholds: tuple[float, ...] = ()
+
+    def for_rollup(self) -> Decoding:
+        """Return the decoding of the spans behind the paragraph roll-up."""
+        return replace(self, threshold=self.rollup_threshold, span_head_weight=self.rollup_span_head_weight)
 
     def threshold_of(self, k: int) -> float:
         """Return the paragraph threshold of the k-th label."""
@@ -320,9 +327,8 @@ class TechniquesModel:
         if not ev.tokens:
             return [], [(no, s, e, {}) for no, s, e in paragraphs(text)]
         spans = self.labelled_spans(text, ev, self.decoding)
-        low = spans
-        if self.decoding.rollup_threshold != self.decoding.threshold:
-            low = self.labelled_spans(text, ev, replace(self.decoding, threshold=self.decoding.rollup_threshold))
+        rollup = self.decoding.for_rollup()
+        low = spans if rollup == self.decoding else self.labelled_spans(text, ev, rollup)
         return spans, self.paragraph_labels(text, ev, low, self.decoding)
 
     def predict(self, text: str) -> list[tuple[int, int, str, float]]:
