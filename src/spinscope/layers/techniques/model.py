@@ -139,6 +139,9 @@ class Evidence:
     tagger: np.ndarray | None  # (n_words, 1 + n_labels) MiniLM tagger: any technique, then each label
     #: Span head inputs already computed, by (first, last) word: decoding again does not re-embed a span.
     span_inputs: dict[tuple[int, int], np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    #: Span classifier probabilities already computed, by the word ranges asked for together: the roll-up's spans,
+    #: decoded at the same threshold but blended differently, are not classified again.
+    classified: dict[tuple[tuple[int, int], ...], np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def word_scores(self, d: Decoding) -> np.ndarray:
         """Return the blended P(inside a span) of every word."""
@@ -243,7 +246,10 @@ class TechniquesModel:
                          decoding: Decoding) -> np.ndarray:
         """Return label probabilities of spans: the span classifier, blended with the tagger and the span head
         where the model has them."""
-        p = self.classify(text, ev.ctx, token_spans)
+        key = tuple(token_spans)
+        p = ev.classified.get(key)
+        if p is None:
+            p = ev.classified[key] = self.classify(text, ev.ctx, token_spans)
         if not token_spans:
             return p
         t = (np.stack([ev.tagger_labels(a, b) for a, b in token_spans])  # type: ignore[misc]
