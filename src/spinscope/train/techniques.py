@@ -29,7 +29,6 @@ from spinscope.layers.techniques.features import (
     hash_rows,
     paragraph_features,
     span_features,
-    span_scalars,
     token_features,
     tokenize,
 )
@@ -41,6 +40,7 @@ from spinscope.layers.techniques.model import (
     Evidence,
     TechniquesModel,
     blend_labels,
+    span_head_inputs,
     tokens_in,
     tokens_of_span,
 )
@@ -375,20 +375,18 @@ def _frozen_tagger(docs: list[_Doc], folds: list[list[_Doc]], seed: int, t0: flo
 
 
 def _span_examples(embedder: Any, docs: list[_Doc]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Return each article's gold spans as span head inputs (text vector + scalars) and label indices."""
-    rows: list[tuple[str, tuple[int, int], int]] = []
+    """Return each article's gold spans as span head inputs (as the layer builds them) and label indices."""
+    rows: list[tuple[_Doc, int, int, int]] = []
     for d in docs:
         for label, start, end in d.spans:
             found = tokens_of_span(d.tokens, start, end)
             if found:
-                rows.append((d.id, found, LABELS.index(label)))
-    by_id = {d.id: d for d in docs}
-    texts = [by_id[i].text[by_id[i].tokens[a].start : by_id[i].tokens[b].end] for i, (a, b), _ in rows]
-    vectors = embedder.embed_texts(texts)
+                rows.append((d, *found, LABELS.index(label)))
+    inputs = span_head_inputs(embedder, [(d.text, d.tokens, d.ctx, a, b) for d, a, b, _ in rows])
     grouped: dict[str, tuple[list[np.ndarray], list[int]]] = defaultdict(lambda: ([], []))
-    for (i, (a, b), label), v in zip(rows, vectors, strict=True):
-        grouped[i][0].append(np.concatenate([v, span_scalars(by_id[i].ctx, a, b)]))
-        grouped[i][1].append(label)
+    for (d, _, _, label), x in zip(rows, inputs, strict=True):
+        grouped[d.id][0].append(x)
+        grouped[d.id][1].append(label)
     return {i: (np.array(x, dtype=np.float32), np.array(y)) for i, (x, y) in grouped.items()}
 
 

@@ -31,7 +31,8 @@ from spinscope.layers.techniques.features import (
 )
 from spinscope.layers.techniques.rollup import paragraphs, rollup
 
-__all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_span", "blend_labels"]
+__all__ = ["Decoding", "TechniquesModel", "load_model", "MODEL_DIR", "tokens_of_span", "blend_labels",
+           "span_head_inputs"]
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +114,14 @@ def blend_labels(classifier: np.ndarray, tagger: np.ndarray | None, head: np.nda
     if head is not None and decoding.span_head_weight:
         p = (1 - decoding.span_head_weight) * p + decoding.span_head_weight * head
     return p
+
+
+def span_head_inputs(embedder: Any, spans: list[tuple[str, list[Token], ArticleContext, int, int]]) -> np.ndarray:
+    """Return the span head's input rows (training and inference alike) for (text, tokens, context, first, last)
+    word ranges: the embedding of the range's own text, then its `span_scalars`; one embedding call for all."""
+    vectors = embedder.embed_texts([text[tokens[a].start : tokens[b].end] for text, tokens, _, a, b in spans])
+    rows = [np.concatenate([v, span_scalars(ctx, a, b)]) for (_, _, ctx, a, b), v in zip(spans, vectors, strict=True)]
+    return np.array(rows, dtype=np.float32).reshape(len(spans), -1)
 
 
 def tokens_of_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -236,10 +245,8 @@ class TechniquesModel:
             return None
         missing = sorted({r for r in token_spans if r not in ev.span_inputs})
         if missing:
-            tokens = ev.tokens
-            vectors = self.tagger.embedder.embed_texts([text[tokens[a].start : tokens[b].end] for a, b in missing])
-            for (a, b), v in zip(missing, vectors, strict=True):
-                ev.span_inputs[(a, b)] = np.concatenate([v, span_scalars(ev.ctx, a, b)]).astype(np.float32)
+            inputs = span_head_inputs(self.tagger.embedder, [(text, ev.tokens, ev.ctx, a, b) for a, b in missing])
+            ev.span_inputs.update(zip(missing, inputs, strict=True))
         return head(np.stack([ev.span_inputs[r] for r in token_spans]))  # type: ignore[no-any-return]
 
     def classify_blended(self, text: str, ev: Evidence, token_spans: list[tuple[int, int]],
