@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 
-__all__ = ["Found", "extract", "cue_span", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD"]
+__all__ = ["Found", "Frame", "Candidate", "ContentChooser", "extract", "frame_for", "content_candidates", "cue_span",
+           "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ class Found:
     kind: str
     score: float
     origin: str = "cue"  # "cue" (the cue model) or the rule that found it: according, poll, signature, colon
+    content_score: float | None = None  # the content model's probability of the chosen content, where it chose
 
 
 def _span_chars(tokens: Sequence[Token]) -> tuple[int, int]:
@@ -341,8 +344,10 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
-def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
-    """Return the attributions of a parsed document, in text order."""
+def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
+            chooser: ContentChooser | None = None) -> list[Found]:
+    """Return the attributions of a parsed document, in text order. `chooser` picks each cue's content among
+    its candidates (`content_candidates`); without one the hand-written rules choose."""
     text = doc.text
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
@@ -361,7 +366,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5) -> list[Found]:
             continue
         if tok.i in inner and p < NESTED_THRESHOLD:
             continue
-        item = _attribution_for(doc, tok, quotes, p)
+        item = _attribution_for(doc, tok, quotes, p, chooser)
         if item is not None:
             found.append(item)
             used |= _token_ids(doc, [item.cue, item.source])
@@ -408,7 +413,7 @@ def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegmen
             frags.append((q.start, q.end))
             taken.append((q.start, q.end))
             cursor = q.end
-        out.append(Found(tuple(frags), f.cue, f.source, f.source_head, f.kind, f.score, f.origin))
+        out.append(replace(f, content=tuple(frags)))
     return out
 
 
@@ -458,13 +463,43 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     return (start, end) if end > start else None
 
 
-def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: float) -> Found | None:
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What an attribution's content is chosen around: the cue, its source and the words no content may hold."""
+
+    verb: Token
+    cue: tuple[int, int]
+    subject: Token | None
+    source: tuple[int, int] | None
+    exclude: frozenset[int]
+    lo: int  # first character of the cue and source together
+    hi: int  # their last character
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of an attribution's content: its fragments, the cue that goes with it (a preposition may
+    join the cue) and the ways it was found (`kinds`; "rule" marks the hand-written rules' choice)."""
+
+    frags: tuple[tuple[int, int], ...]
+    cue: tuple[int, int]
+    kinds: tuple[str, ...]
+
+
+class ContentChooser(Protocol):
+    """Picks one of a cue's content candidates (the content model)."""
+
+    def choose(self, doc: Doc, frame: Frame, candidates: Sequence[Candidate]) -> tuple[Candidate, float]: ...
+
+
+def frame_for(doc: Doc, verb: Token) -> Frame:
+    """Return the cue, source and excluded words of the cue word `verb`."""
     text = doc.text
     cue = cue_span(verb)
     subj = _subject(verb)
     source = None
-    exclude = set(range(doc.char_span(*cue, alignment_mode="expand").start,  # type: ignore[union-attr]
-                        doc.char_span(*cue, alignment_mode="expand").end))  # type: ignore[union-attr]
+    cue_words = doc.char_span(*cue, alignment_mode="expand")
+    exclude = set(range(cue_words.start, cue_words.end)) if cue_words is not None else {verb.i}
     if subj is not None:
         source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
         if source[0] <= cue[0] < source[1]:
@@ -487,6 +522,14 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
             exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
     lo = min(cue[0], source[0] if source else cue[0])
     hi = max(cue[1], source[1] if source else cue[1])
+    return Frame(verb, cue, subj if source else None, source, frozenset(exclude), lo, hi)
+
+
+def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Candidate | None:
+    """The hand-written rules' content: adjacent quotations, the reported clause, the object or the topic of the
+    cue, else the clause before a trailing attribution."""
+    text = doc.text
+    verb, cue, exclude, lo, hi = frame.verb, frame.cue, set(frame.exclude), frame.lo, frame.hi
     frags: list[tuple[int, int]] = []
     adjacent = _adjacent_quotes(text, quotes, lo, hi)
     adjacent = [q for q in adjacent if doc.char_span(q.start, q.end, alignment_mode="expand") is not None]
@@ -513,19 +556,19 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
                 span = (span[0], max(span[1], tail[1]))
         if span:
             frags = [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
+    elif verb.lemma_ in _OBJECT_IS_AUDIENCE:
+        # "asked (him) about X", "warned of X": the topic after the preposition is the content.
+        topic = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS]
+        pobj = next((c for c in topic[0].children if c.dep_ == "pobj"), None) if topic else None
+        span = _subtree_chars(pobj, exclude) if pobj is not None else None
+        if not span:
+            return None
+        frags = [_trim(text, *span, quotes)]
+        if topic[0].i == verb.i + 1:
+            cue = (cue[0], topic[0].idx + len(topic[0].text))
+        frags = [f for f in frags if f[1] > f[0]]
+        return Candidate(tuple(frags), cue, ("rule",)) if frags else None
     else:
-        if verb.lemma_ in _OBJECT_IS_AUDIENCE:
-            # "asked (him) about X", "warned of X": the topic after the preposition is the content.
-            topic = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS]
-            pobj = next((c for c in topic[0].children if c.dep_ == "pobj"), None) if topic else None
-            span = _subtree_chars(pobj, exclude) if pobj is not None else None
-            if not span:
-                return None
-            frags = [_trim(text, *span, quotes)]
-            if topic[0].i == verb.i + 1:
-                cue = (cue[0], topic[0].idx + len(topic[0].text))
-            return Found((frags[0],), cue, source, subj.i if (subj is not None and source) else None,
-                         _kind(text, frags, quotes), p) if frags[0][1] > frags[0][0] else None
         # "called Obama the most valuable player": the predicate (oprd) is the content, not the object.
         objs = ([c for c in verb.children if c.dep_ == "oprd"]
                 or [c for c in verb.children if c.dep_ in ("dobj", "attr")])
@@ -541,12 +584,87 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
             if span:
                 frags = [_trim(text, *span, quotes)]
                 cue = (cue[0], preps[0].idx + len(preps[0].text))
-    if not frags and source is not None and verb.lemma_ not in _OBJECT_IS_AUDIENCE:
+    if not frags and frame.source is not None and verb.lemma_ not in _OBJECT_IS_AUDIENCE:
         frags = _preceding_content(doc, verb, lo, quotes)
     frags = [f for f in frags if f[1] > f[0]]
-    if not frags:
+    if not frags or any(f[0] <= cue[0] < f[1] for f in frags):
         return None
-    if any(f[0] <= cue[0] < f[1] for f in frags):
+    return Candidate(tuple(sorted(frags)), cue, ("rule",))
+
+
+#: Dependents of a cue whose subtree can be its content.
+_CANDIDATE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dobj", "oprd", "attr", "acomp", "conj"})
+#: Prepositions whose object is never a content ("said on Monday", "in Iowa" are the time and the place).
+_NOT_TOPIC_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> list[Candidate]:
+    """Return every reading of the content of the cue in `frame`: the rules' choice, the subtree of each clausal
+    or object dependent, the object of each preposition after the cue (on the cue word or on its object: "took
+    aim at X", "threw his support behind X"), the adjacent quotations, the clause before the cue and the rest
+    of the sentence after it. Readings with the same fragments are merged; none holds the cue."""
+    text = doc.text
+    verb, cue, exclude = frame.verb, frame.cue, set(frame.exclude)
+    raw: list[tuple[str, list[tuple[int, int]], tuple[int, int]]] = []
+    rule = _rule_content(doc, frame, quotes)
+    if rule is not None:
+        raw.append(("rule", list(rule.frags), rule.cue))
+
+    def clause(tok: Token) -> list[tuple[int, int]]:
+        span = _subtree_chars(tok, exclude)
+        if not span:
+            return []
+        return [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
+
+    for child in verb.children:
+        if child.dep_ in _CANDIDATE_DEPS and (child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX")):
+            raw.append((f"dep:{child.dep_}", clause(child), cue))
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt") and c.i > verb.i]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.i < verb.i:
+                continue
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.ent_type_ in _NOT_TOPIC_ENTS:
+                continue
+            kind = "prep" if holder is verb else "oprep"
+            raw.append((f"{kind}:{prep.lower_}", clause(obj), (cue[0], max(cue[1], prep.idx + len(prep.text)))))
+    if verb.pos_ in ("NOUN", "PROPN"):
+        noun = _noun_content(verb)
+        if noun is not None:
+            raw.append(("noun", clause(noun), cue))
+    adjacent = [q for q in _adjacent_quotes(text, quotes, frame.lo, frame.hi)
+                if doc.char_span(q.start, q.end, alignment_mode="expand") is not None]
+    if adjacent:
+        raw.append(("quotes", [(q.start, q.end) for q in adjacent], cue))
+    raw.append(("before", _preceding_content(doc, verb, frame.lo, quotes), cue))
+    sent = verb.sent
+    end = min(sent.end_char, text.find("\n", frame.hi) if "\n" in text[frame.hi : sent.end_char] else sent.end_char)
+    raw.append(("after", [_whole_quotes(_trim(text, frame.hi, end, quotes), quotes, cue)], cue))
+    merged: dict[tuple[tuple[int, int], ...], Candidate] = {}
+    for kind, frags, c in raw:
+        key = tuple(sorted(f for f in frags if f[1] > f[0]))
+        if not key or any(s <= c[0] < e for s, e in key):
+            continue
+        if key in merged:
+            old = merged[key]
+            merged[key] = Candidate(key, old.cue, (*old.kinds, kind))
+        else:
+            merged[key] = Candidate(key, c, (kind,))
+    return list(merged.values())
+
+
+def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: float,
+                     chooser: ContentChooser | None = None) -> Found | None:
+    frame = frame_for(doc, verb)
+    content_p = None
+    if chooser is None:
+        chosen = _rule_content(doc, frame, quotes)
+    else:
+        candidates = content_candidates(doc, frame, quotes)
+        chosen, content_p = chooser.choose(doc, frame, candidates) if candidates else (None, None)
+    if chosen is None:
         return None
-    head = subj.i if (subj is not None and source) else None
-    return Found(tuple(sorted(frags)), cue, source, head, _kind(text, frags, quotes), p)
+    head = frame.subject.i if frame.subject is not None else None
+    return Found(chosen.frags, chosen.cue, frame.source, head, _kind(doc.text, chosen.frags, quotes), p,
+                 content_score=content_p)
