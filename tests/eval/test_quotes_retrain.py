@@ -1,4 +1,5 @@
-"""Slow: `spinscope train quotes` from scratch writes exactly the shipped cue and keep models (seeded, reproducible)."""
+"""Slow: `spinscope train quotes` from scratch writes exactly the shipped cue, content and keep models (seeded,
+reproducible)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from tests.eval.gates import train_with_cli
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "polnear" / "train").is_dir(), reason="shared data not present")
-def test_training_reproduces_the_shipped_cue_and_keep_models(tmp_path: Path) -> None:
+def test_training_reproduces_the_shipped_cue_content_and_keep_models(tmp_path: Path) -> None:
     summary = train_with_cli("quotes", tmp_path)
     assert summary["seed"] == 13
-    for name in ("cues.json", "keep.json"):
+    for name in ("cues.json", "content.json", "keep.json"):
         trained = json.loads((tmp_path / name).read_text(encoding="utf-8"))
         shipped = json.loads((MODEL_DIR / name).read_text(encoding="utf-8"))
         assert trained["threshold"] == shipped["threshold"], name

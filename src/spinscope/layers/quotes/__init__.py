@@ -8,6 +8,7 @@ from spinscope.document import Document, Span
 from spinscope.eval.polnear import Attribution
 from spinscope.layers.base import Layer
 from spinscope.layers.nlp import parse
+from spinscope.layers.quotes.content import load_content_model
 from spinscope.layers.quotes.cues import load_cue_model
 from spinscope.layers.quotes.extract import Found, extract
 from spinscope.layers.quotes.keep import load_keep_model
@@ -29,13 +30,15 @@ class QuotesLayer(Layer):
     def __init__(self, threshold: float | None = None) -> None:
         """`threshold`: the least score of a kept quote (default: the keep model's own)."""
         self.model = load_cue_model()
+        self.content = load_content_model()
         self.keep = load_keep_model()
         self.threshold = self.keep.threshold if threshold is None else threshold
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse(doc)
-        # The cue model proposes candidates at its low threshold; the keep model scores and filters them.
-        candidates = extract(parsed, self.model, self.model.threshold)
+        # The cue model proposes candidates at its low threshold, the content model picks each one's content,
+        # and the keep model scores and filters them.
+        candidates = extract(parsed, self.model, self.model.threshold, self.content)
         found = self.keep.select(parsed, candidates, self.threshold)
         refs, speakers = resolve(parsed, found)
         quotes = [_quote_span(f, ref) for f, ref in zip(found, refs, strict=True)]

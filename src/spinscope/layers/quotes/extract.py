@@ -643,7 +643,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
     raw.append(("after", [_whole_quotes(_trim(text, frame.hi, end, quotes), quotes, cue)], cue))
     merged: dict[tuple[tuple[int, int], ...], Candidate] = {}
     for kind, frags, c in raw:
-        key = tuple(sorted(f for f in frags if f[1] > f[0]))
+        key = tuple(sorted(f for f in frags if text[f[0] : f[1]].strip()))
         if not key or any(s <= c[0] < e for s, e in key):
             continue
         if key in merged:

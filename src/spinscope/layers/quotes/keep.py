@@ -37,6 +37,10 @@ def keep_features(doc: Doc, found: Found) -> dict[str, float]:
         f"nfrag={min(len(found.content), 3)}": 1.0,
         f"origin={found.origin}": 1.0,
     }
+    if found.content_score is not None:
+        # How sure the content model was of the chosen content: a doubtful one is often no attribution.
+        feats["cp"] = found.content_score
+        feats[f"cpb={bisect_right(_P_EDGES, found.content_score)}"] = 1.0
     if found.cue:
         cue = doc.char_span(*found.cue, alignment_mode="expand")
         if cue is not None and len(cue):

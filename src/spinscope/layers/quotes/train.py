@@ -1,4 +1,4 @@
-"""`train_quotes`: fit the cue model and the keep model on PolNeAR train, seeded and reproducible."""
+"""`train_quotes`: fit the cue, content and keep models on PolNeAR train, seeded and reproducible."""
 
 from __future__ import annotations
 
@@ -6,16 +6,20 @@ import logging
 import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from spinscope.eval.polnear import Attribution, overlaps
+from spinscope.layers.quotes.content import CONTENT_FILE, ContentModel, content_features
 from spinscope.layers.quotes.cues import MODEL_DIR, CueModel, features
-from spinscope.layers.quotes.extract import CUE_POS, extract
+from spinscope.layers.quotes.extract import CUE_POS, content_candidates, extract, frame_for
 from spinscope.layers.quotes.keep import KeepModel, keep_features
 from spinscope.layers.quotes.marks import find_quotes
 
-__all__ = ["train", "train_quotes", "cue_examples", "load_polnear"]
+M = TypeVar("M", CueModel, ContentModel)
+
+__all__ = ["train", "train_quotes", "cue_examples", "content_examples", "load_polnear"]
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +28,8 @@ logger = logging.getLogger(__name__)
 #: the best content overlap F1 with source and attribution F1 no lower than the single-stage model's.
 CUE_THRESHOLD = 0.25
 KEEP_THRESHOLD = 0.45
+#: The content model's C (inverse regularisation), chosen by 5-fold CV on PolNeAR train.
+CONTENT_C = 0.5
 
 
 def load_polnear(split_dir: Path) -> list[tuple[str, str, list[Attribution]]]:
@@ -39,22 +45,57 @@ def load_polnear(split_dir: Path) -> list[tuple[str, str, list[Attribution]]]:
     return out
 
 
+def _cue_head(doc: Doc, attribution: Attribution) -> int | None:
+    """Return the word that heads a gold attribution's cue (the word the cue model should pick), if any."""
+    if not attribution.cue:
+        return None
+    start, end = attribution.cue[0][0], attribution.cue[-1][1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    inside = {t.i for t in span}
+    words = [t for t in span if t.pos_ in CUE_POS] or list(span)
+    roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    head = (roots or words)[0]
+    # "were critical of", "is confident that": the adjective, not the copula, carries the cue.
+    pred = [c for c in head.children if c.i in inside and c.dep_ in ("acomp", "attr") and c.pos_ in CUE_POS]
+    return (pred[0] if head.lemma_ == "be" and pred else head).i
+
+
 def _cue_heads(doc: Doc, attributions: Sequence[Attribution]) -> set[int]:
     heads = set()
     for a in attributions:
         for start, end in a.cue:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            inside = {t.i for t in span}
-            words = [t for t in span if t.pos_ in CUE_POS] or list(span)
-            roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
-            head = (roots or words)[0]
-            # "were critical of", "is confident that": the adjective, not the copula, carries the cue.
-            pred = [c for c in head.children
-                    if c.i in inside and c.dep_ in ("acomp", "attr") and c.pos_ in CUE_POS]
-            heads.add((pred[0] if head.lemma_ == "be" and pred else head).i)
+            head = _cue_head(doc, Attribution((), ((start, end),), ()))
+            if head is not None:
+                heads.add(head)
     return heads
+
+
+def _chars(frags: Sequence[tuple[int, int]]) -> set[int]:
+    return {i for s, e in frags for i in range(s, e)}
+
+
+def content_examples(doc: Doc, attributions: Sequence[Attribution]) -> list[tuple[list[list[str]], list[int]]]:
+    """Return, for every gold attribution whose cue word the cue model could pick, the features of its content
+    candidates and their labels: 1 for the candidate that overlaps the gold content best (by Jaccard over
+    characters), 0 for the others. Cues with no overlapping candidate teach nothing and are left out."""
+    quotes = find_quotes(doc.text)
+    groups = []
+    for a in attributions:
+        head = _cue_head(doc, a)
+        if head is None or not a.content or doc[head].pos_ not in CUE_POS:
+            continue
+        frame = frame_for(doc, doc[head])
+        candidates = content_candidates(doc, frame, quotes)
+        gold = _chars(a.content)
+        jaccard = [len(gold & (c := _chars(cand.frags))) / len(gold | c) for cand in candidates]
+        if not jaccard or max(jaccard) == 0:
+            continue
+        best = max(jaccard)
+        groups.append(([content_features(doc, frame, cand) for cand in candidates],
+                       [int(j == best) for j in jaccard]))
+    return groups
 
 
 def cue_examples(doc: Doc, attributions: Sequence[Attribution]) -> tuple[list[list[str]], list[int]]:
@@ -74,6 +115,17 @@ def cue_examples(doc: Doc, attributions: Sequence[Attribution]) -> tuple[list[li
 def _fit_cues(examples: Sequence[tuple[list[list[str]], list[int]]], c: float, seed: int,
               threshold: float) -> CueModel:
     """Fit the cue model's logistic regression on the candidate words of some articles."""
+    return _fit_linear(examples, c, seed, threshold, CueModel)
+
+
+def _fit_content(groups: Sequence[tuple[list[list[str]], list[int]]], seed: int) -> ContentModel:
+    """Fit the content model on the content candidates of some articles' gold cues (`content_examples`)."""
+    return _fit_linear(groups, CONTENT_C, seed, 0.5, ContentModel)
+
+
+def _fit_linear(examples: Sequence[tuple[list[list[str]], list[int]]], c: float, seed: int, threshold: float,
+                model: type[M]) -> M:
+    """Fit a logistic regression over binary features on (features, labels) groups."""
     # scikit-learn is needed for training only; the shipped models are plain JSON weights.
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -89,12 +141,13 @@ def _fit_cues(examples: Sequence[tuple[list[list[str]], list[int]]], c: float, s
     clf.fit(matrix, y)
     names = vec.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True)}
-    return CueModel(weights=weights, bias=float(clf.intercept_[0]), threshold=threshold)
+    return model(weights=weights, bias=float(clf.intercept_[0]), threshold=threshold)
 
 
 def _fit_keep(docs: Sequence[Doc], articles: Sequence[tuple[str, str, list[Attribution]]],
-              examples: Sequence[tuple[list[list[str]], list[int]]], c: float, seed: int, cue_threshold: float,
-              folds: int = 5) -> KeepModel:
+              examples: Sequence[tuple[list[list[str]], list[int]]],
+              contents: Sequence[list[tuple[list[list[str]], list[int]]]], c: float, seed: int,
+              cue_threshold: float, folds: int = 5) -> KeepModel:
     """Fit the keep model on out-of-fold candidates: each fold's articles are extracted with a cue model fitted
     on the other folds, and a candidate counts as right where its content overlaps a gold content."""
     from sklearn.feature_extraction import DictVectorizer
@@ -107,9 +160,10 @@ def _fit_keep(docs: Sequence[Doc], articles: Sequence[tuple[str, str, list[Attri
     for k in range(folds):
         held = set(order[k::folds])
         cues = _fit_cues([ex for i, ex in enumerate(examples) if i not in held], c, seed, cue_threshold)
+        chooser = _fit_content([g for i, groups in enumerate(contents) if i not in held for g in groups], seed)
         for i in sorted(held):
             gold = articles[i][2]
-            for found in extract(docs[i], cues, cue_threshold):
+            for found in extract(docs[i], cues, cue_threshold, chooser):
                 X.append(keep_features(docs[i], found))
                 y.append(int(any(overlaps(found.content, g.content) for g in gold)))
     vec = DictVectorizer()
@@ -128,8 +182,8 @@ def train_quotes(
     threshold: float = CUE_THRESHOLD,
     parsed: Iterable[Doc] | None = None,
 ) -> CueModel:
-    """Fit the cue model and the keep model on `data` (a PolNeAR split folder, normally train) and write
-    `cues.json` and `keep.json`.
+    """Fit the cue model, the content model and the keep model on `data` (a PolNeAR split folder, normally
+    train) and write `cues.json`, `content.json` and `keep.json`.
 
     C=0.25 was chosen by cross-validation on PolNeAR train folds (2 of 5 folds, seed 0 split: it beat 0.5 and
     1.0 on content, source, cue and attribution F1).
@@ -144,7 +198,12 @@ def train_quotes(
     model.save(target)
     logger.info("cue model: %d examples, %d positives, written to %s",
                 sum(len(labels) for _, labels in examples), sum(sum(labels) for _, labels in examples), target)
-    keep = _fit_keep(docs, articles, examples, c, seed, threshold)
+    contents = [content_examples(doc, gold) for doc, (_, _, gold) in zip(docs, articles, strict=True)]
+    chooser = _fit_content([g for groups in contents for g in groups], seed)
+    chooser.save((out or MODEL_DIR) / CONTENT_FILE)
+    logger.info("content model: %d cues, %d candidates", sum(len(g) for g in contents),
+                sum(len(labels) for groups in contents for _, labels in groups))
+    keep = _fit_keep(docs, articles, examples, contents, c, seed, threshold)
     keep.save((out or MODEL_DIR) / "keep.json")
     return CueModel.load(target)
 
@@ -159,4 +218,5 @@ def train(seed: int = 13, out_dir: Path | None = None) -> dict[str, object]:
     model = train_quotes(data, out=out_dir, seed=seed)
     folder = out_dir or MODEL_DIR
     return {"data": str(data), "seed": seed, "features": len(model.weights), "threshold": model.threshold,
-            "keep_threshold": KEEP_THRESHOLD, "model": str(folder / "cues.json"), "keep": str(folder / "keep.json")}
+            "keep_threshold": KEEP_THRESHOLD, "model": str(folder / "cues.json"), "keep": str(folder / "keep.json"),
+            "content": str(folder / CONTENT_FILE)}
