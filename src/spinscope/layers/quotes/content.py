@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from spinscope.layers.quotes.cues import MODEL_DIR, LinearModel
-from spinscope.layers.quotes.extract import Candidate, Frame
+from spinscope.layers.quotes.extract import Candidate, Frame, doc_text
 
 __all__ = ["ContentModel", "content_features", "load_content_model", "CONTENT_FILE"]
 
@@ -30,7 +30,7 @@ _QUOTE_CHARS = frozenset('"“”')
 
 def content_features(doc: Doc, frame: Frame, candidate: Candidate) -> list[str]:
     """Return the binary features of one content candidate of a cue."""
-    text = doc.text
+    text = doc_text(doc)
     verb = frame.verb
     lemma = verb.lemma_.lower()
     start, end = candidate.frags[0][0], candidate.frags[-1][1]

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 
-__all__ = ["Found", "Frame", "Candidate", "ContentChooser", "extract", "frame_for", "content_candidates", "cue_span",
-           "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD"]
+__all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "extract", "frame_for", "content_candidates",
+           "cue_span", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,22 @@ _DATELINE_DASH = re.compile(r" (?:—|–|--) ")
 #: Line labels that take a colon but name no speaker.
 _NOT_SPEAKERS = frozenset({"the latest", "update", "watch", "related", "note", "read more", "breaking", "exclusive",
                            "video", "photos", "poll", "correction", "editor's note", "q", "a"})
+
+
+#: The last document whose text `doc_text` joined, with that text.
+_LAST_TEXT: tuple[Doc | None, str] = (None, "")
+
+
+def doc_text(doc: Doc) -> str:
+    """Return `doc.text`, joined once per document: spaCy joins every token on each access, and extraction
+    asks for it for every candidate (this made the layer several times slower)."""
+    global _LAST_TEXT
+    last = _LAST_TEXT  # one read: another thread may replace it meanwhile
+    if last[0] is doc:
+        return last[1]
+    text = doc.text
+    _LAST_TEXT = (doc, text)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +210,7 @@ def _whole_quotes(span: tuple[int, int], quotes: Sequence[QuoteSegment], cue: tu
 
 def _preceding_content(doc: Doc, verb: Token, lo: int, quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
     """Content of a trailing attribution ("..., he said."): the clause before it, or the sentence before."""
-    text = doc.text
+    text = doc_text(doc)
     sent = verb.sent
     start = sent.start_char
     para = text.rfind("\n", 0, lo) + 1
@@ -233,10 +249,14 @@ def _kind(text: str, frags: Sequence[tuple[int, int]], quotes: Sequence[QuoteSeg
     return "mixed" if quoted else "indirect"
 
 
+#: Words that may open a sentence before "according to" without being its content ("But, according to ...").
+_OPENING_POS = frozenset({"CCONJ", "ADV", "INTJ", "SCONJ", "PART"})
+
+
 def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`According to X, ...`: X is the source, the rest of the clause the content."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
@@ -249,7 +269,9 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         sent = tok.sent
         cue = (tok.idx, to.idx + len(to.text))
         source = (doc[s_lo].idx, doc[s_hi].idx + len(doc[s_hi].text))
-        if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+        before = [t for t in doc[sent.start : tok.i] if not t.is_punct]
+        if len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before):
+            # "According to X, ...", "But, according to the poll, ...": the content follows the source.
             start = doc[s_hi].idx + len(doc[s_hi].text)
             content = _trim(text, start, sent.end_char, quotes)
         else:
@@ -266,7 +288,7 @@ _IN_SOURCES = frozenset({"poll", "survey", "polling", "words"})
 def _in_polls(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`In a CNN poll, Clinton leads`: the poll is the source, `in` the cue, the rest of the clause the content."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if tok.lower_ != "in" or tok.dep_ != "prep":
             continue
@@ -300,7 +322,7 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*([^\n,(]{2,60}
 def _signed_quotes(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """A quotation followed by a dash and a name (a signature line): the name is the source, the dash the cue."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for q in quotes:
         m = _SIGNATURE.match(text, q.end)
         if m is None or _is_title(text[q.start : q.end]):
@@ -320,7 +342,7 @@ def _signed_quotes(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for m in _COLON_LINE.finditer(text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -348,7 +370,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             chooser: ContentChooser | None = None) -> list[Found]:
     """Return the attributions of a parsed document, in text order. `chooser` picks each cue's content among
     its candidates (`content_candidates`); without one the hand-written rules choose."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
     for rule in (_colon_lines, _in_polls, _signed_quotes):
@@ -445,7 +467,7 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     ("The poll, released on Wednesday ..."), a focusing adverb before it ("even critics"), an opening quote
     mark or text in an earlier paragraph. Appositions and relative clauses stay (annotators keep them), and
     so does a trailing comma (kept more often than not; cross-checked on PolNeAR train with gold cues)."""
-    text = doc.text
+    text = doc_text(doc)
     for child in subj.rights:
         if child.dep_ == "acl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
             end = min(end, doc[child.left_edge.i - 1].idx)
@@ -494,7 +516,7 @@ class ContentChooser(Protocol):
 
 def frame_for(doc: Doc, verb: Token) -> Frame:
     """Return the cue, source and excluded words of the cue word `verb`."""
-    text = doc.text
+    text = doc_text(doc)
     cue = cue_span(verb)
     subj = _subject(verb)
     source = None
@@ -528,7 +550,7 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
 def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Candidate | None:
     """The hand-written rules' content: adjacent quotations, the reported clause, the object or the topic of the
     cue, else the clause before a trailing attribution."""
-    text = doc.text
+    text = doc_text(doc)
     verb, cue, exclude, lo, hi = frame.verb, frame.cue, set(frame.exclude), frame.lo, frame.hi
     frags: list[tuple[int, int]] = []
     adjacent = _adjacent_quotes(text, quotes, lo, hi)
@@ -603,7 +625,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
     or object dependent, the object of each preposition after the cue (on the cue word or on its object: "took
     aim at X", "threw his support behind X"), the adjacent quotations, the clause before the cue and the rest
     of the sentence after it. Readings with the same fragments are merged; none holds the cue."""
-    text = doc.text
+    text = doc_text(doc)
     verb, cue, exclude = frame.verb, frame.cue, set(frame.exclude)
     raw: list[tuple[str, list[tuple[int, int]], tuple[int, int]]] = []
     rule = _rule_content(doc, frame, quotes)
@@ -666,5 +688,5 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
     if chosen is None:
         return None
     head = frame.subject.i if frame.subject is not None else None
-    return Found(chosen.frags, chosen.cue, frame.source, head, _kind(doc.text, chosen.frags, quotes), p,
+    return Found(chosen.frags, chosen.cue, frame.source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
                  content_score=content_p)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from spinscope.layers.quotes.cues import MODEL_DIR, LinearModel
-from spinscope.layers.quotes.extract import Found
+from spinscope.layers.quotes.extract import Found, doc_text
 
 __all__ = ["KeepModel", "keep_features", "load_keep_model"]
 
@@ -27,7 +27,7 @@ _OPENERS = frozenset({"that", "whether", "if", "to"})
 
 def keep_features(doc: Doc, found: Found) -> dict[str, float]:
     """Return the features of one extracted attribution: binary indicators plus the cue probability `p`."""
-    text = doc.text
+    text = doc_text(doc)
     feats: dict[str, float] = {
         "p": found.score,
         f"pb={bisect_right(_P_EDGES, found.score)}": 1.0,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from spinscope.layers.quotes.extract import Found
+from spinscope.layers.quotes.extract import Found, doc_text
 from spinscope.link.speakers import HONORIFICS, clean_name, name_key, org_key, speaker_id, surname_key
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
@@ -231,7 +231,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             sp = reg.lookup(key)
             if f.source[0] < ent.start_char:
                 # Words before the name inside the source are its title ("Parliament Speaker" X).
-                sp.add_role(doc.text[f.source[0] : ent.start_char])
+                sp.add_role(doc_text(doc)[f.source[0] : ent.start_char])
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif surname is not None:
             # NER sometimes labels a known person's surname as ORG or nothing; the surname decides.
