@@ -80,3 +80,15 @@ def test_a_noun_cue_takes_its_clause_as_content_and_its_possessor_as_source(run)
 def test_a_source_is_trimmed_as_annotators_mark_it(run, text: str, source: str) -> None:
     assert source in [s for s, _, _ in _roles(text, run(text))]
 
+
+@pytest.mark.parametrize("opening", ["But, according", "And according", "According"])
+def test_according_to_after_an_opening_conjunction_takes_what_follows(run, opening: str) -> None:
+    text = (f"{opening} to the poll, 46 percent of Republican voters remain undecided.")
+    roles = [r for r in _roles(text, run(text)) if r[1].lower() == "according to"]
+    assert roles == [("the poll", roles[0][1], "46 percent of Republican voters remain undecided")]
+
+
+def test_a_trailing_according_to_takes_the_clause_before(run) -> None:
+    text = "Nearly nine million more workers should already be eligible, according to the department."
+    roles = [r for r in _roles(text, run(text)) if r[1] == "according to"]
+    assert roles == [("the department", "according to", "Nearly nine million more workers should already be eligible")]

@@ -249,6 +249,10 @@ def _kind(text: str, frags: Sequence[tuple[int, int]], quotes: Sequence[QuoteSeg
     return "mixed" if quoted else "indirect"
 
 
+#: Words that may open a sentence before "according to" without being its content ("But, according to ...").
+_OPENING_POS = frozenset({"CCONJ", "ADV", "INTJ", "SCONJ", "PART"})
+
+
 def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`According to X, ...`: X is the source, the rest of the clause the content."""
     out = []
@@ -265,7 +269,9 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         sent = tok.sent
         cue = (tok.idx, to.idx + len(to.text))
         source = (doc[s_lo].idx, doc[s_hi].idx + len(doc[s_hi].text))
-        if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+        before = [t for t in doc[sent.start : tok.i] if not t.is_punct]
+        if len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before):
+            # "According to X, ...", "But, according to the poll, ...": the content follows the source.
             start = doc[s_hi].idx + len(doc[s_hi].text)
             content = _trim(text, start, sent.end_char, quotes)
         else:
