@@ -83,7 +83,7 @@ def test_a_source_is_trimmed_as_annotators_mark_it(run, text: str, source: str) 
 
 @pytest.mark.parametrize("opening", ["But, according", "And according", "According"])
 def test_according_to_after_an_opening_conjunction_takes_what_follows(run, opening: str) -> None:
-    text = (f"{opening} to the poll, 46 percent of Republican voters remain undecided.")
+    text = f"{opening} to the poll, 46 percent of Republican voters remain undecided."
     roles = [r for r in _roles(text, run(text)) if r[1].lower() == "according to"]
     assert roles == [("the poll", roles[0][1], "46 percent of Republican voters remain undecided")]
 
