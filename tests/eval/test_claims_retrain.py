@@ -24,13 +24,15 @@ def test_training_reproduces_the_shipped_worthiness_model(tmp_path: Path) -> Non
     for name in shipped.files:
         if name == "info":  # the training report: its data path differs between machines
             continue
-        # Float sums in the encoder and the solver may differ in the last bits between runs and machines, and
-        # such a difference can move an int8-quantised vector entry by one step; nothing more is allowed.
+        # Float sums in the encoder and the solver differ in the last bits between machines (an AMD EPYC with
+        # AVX-512 moved 11 of 205,667 regression weights by up to 0.0006, where the largest is 1.5, and CV MAP by
+        # 0.0003): an int8-quantised vector entry may move by one step and a float by 0.1% of its array's largest
+        # value; nothing more is allowed.
         a, b = trained[name], shipped[name]
         if np.issubdtype(b.dtype, np.signedinteger):
             assert np.abs(a.astype(np.int64) - b.astype(np.int64)).max() <= 1, name
         else:
-            assert np.allclose(a, b, rtol=1e-3, atol=1e-4), name
+            assert np.allclose(a, b, rtol=1e-3, atol=1e-3 * float(np.abs(b).max())), name
     info_trained, info_shipped = (json.loads(bytes(z["info"]).decode()) for z in (trained, shipped))
-    assert info_trained["cv"]["map"] == pytest.approx(info_shipped["cv"]["map"], abs=1e-4)
+    assert info_trained["cv"]["map"] == pytest.approx(info_shipped["cv"]["map"], abs=1e-3)
     assert info_trained["seed"] == info_shipped["seed"] == 13
