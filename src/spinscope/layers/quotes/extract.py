@@ -155,11 +155,20 @@ def _subject(verb: Token) -> Token | None:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return node.head  # "a group backing Trump", "ads attacking Clinton": the noun the participle describes
         # An adjective cue ("is critical of") takes the subject of its copula.
         climbs = (node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "acomp")
                   or (node.tag_ == "VBG" and node.dep_ != "ROOT"))
         if climbs and node.head is not node:
-            node = node.head
+            via, node = node.dep_, node.head
+            if via == "pcomp" and node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+                # "... by promising", "after saying": the subject of the verb the preposition modifies, which for
+                # a passive ("was criticized for saying") is its passive subject, not the agent.
+                node = node.head
+                passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+                if passive is not None:
+                    return passive
             continue
         break
     return None
@@ -544,8 +553,11 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
     if subj is not None:
         source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
         if source[0] <= cue[0] < source[1]:
-            # A subject subtree that swallows the cue (relative clauses) is cut back to the head's side.
-            source = _subtree_chars(subj, exclude)
+            # A subject subtree that swallows the cue (a participle or relative clause on it) is cut back to the
+            # head's side of the branch that holds the cue.
+            branch = next((c for c in subj.children if c.left_edge.i <= verb.i <= c.right_edge.i), None)
+            held = set(range(branch.left_edge.i, branch.right_edge.i + 1)) if branch is not None else set()
+            source = _subtree_chars(subj, exclude | held)
         if source:
             start, end = source
             # Headlines and list marks ("## Hamas official") leave symbols before the subject.
@@ -560,7 +572,11 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
                 start = cut.end()
             source = _tidy_source(doc, subj, start, end)
         if source:
-            exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
+            words = doc.char_span(*source, alignment_mode="expand")
+            if words is not None and subj.left_edge.i <= verb.i <= subj.right_edge.i:
+                exclude.update(range(words.start, words.end))
+            else:
+                exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
     lo = min(cue[0], source[0] if source else cue[0])
     hi = max(cue[1], source[1] if source else cue[1])
     return Frame(verb, cue, subj if source else None, source, frozenset(exclude), lo, hi)
