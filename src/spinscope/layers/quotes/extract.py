@@ -574,6 +574,8 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
         if source:
             words = doc.char_span(*source, alignment_mode="expand")
             if words is not None and subj.left_edge.i <= verb.i <= subj.right_edge.i:
+                # The cue sits in the subject's subtree ("ads attacking Clinton"): only the source's own words are
+                # closed to the content, not the clause that holds the cue and its content.
                 exclude.update(range(words.start, words.end))
             else:
                 exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
