@@ -572,8 +572,9 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
                 start = cut.end()
             source = _tidy_source(doc, subj, start, end)
         if source:
-            words = doc.char_span(*source, alignment_mode="expand")
-            if words is not None and subj.left_edge.i <= verb.i <= subj.right_edge.i:
+            inside = subj.left_edge.i <= verb.i <= subj.right_edge.i
+            words = doc.char_span(*source, alignment_mode="expand") if inside else None
+            if words is not None:
                 # The cue sits in the subject's subtree ("ads attacking Clinton"): only the source's own words are
                 # closed to the content, not the clause that holds the cue and its content.
                 exclude.update(range(words.start, words.end))
