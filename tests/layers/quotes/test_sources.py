@@ -1,5 +1,6 @@
 """Which words are a cue's source: raising verbs and an expletive "it" give none; a participle after a
-preposition takes the subject of the verb it modifies, and one describing a noun takes that noun."""
+preposition takes the subject of the verb it modifies, and one describing a noun takes that noun; the speaker
+after a reporting verb that follows a quotation is the source however the parser attached it."""
 
 from __future__ import annotations
 
@@ -55,9 +56,43 @@ def test_a_participle_takes_the_subject_or_noun_it_depends_on(spacy_nlp, text: s
     assert _source(spacy_nlp, text, cue) == source
 
 
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # The parser reads the speaker as the verb's object ...
+    ("\"It's Bernie's to lose at this point,\" added another New Hampshire Democrat.", "added",
+     "another New Hampshire Democrat"),
+    ('"How big is that wall?" asked the boy, who was wearing a red hat.', "asked",
+     "the boy, who was wearing a red hat"),
+    ('"She cares more about the polls than doing her job," tweeted another.', "tweeted", "another"),
+    ('"It might not have worked just six months ago," added Murphy, referring to the vote.', "added", "Murphy"),
+    # ... or as the subject of a later verb.
+    ('"It is a mistake, so forget about it," said retired neurosurgeon Ben Carson, asked about his claims.', "said",
+     "retired neurosurgeon Ben Carson,"),
+    # A speaker tied by the parse to the next paragraph's verb ends at its own paragraph.
+    ('"The farmers were let down by the administration," said Jon Doggett, executive vice president of the National'
+     ' Corn Growers Association\n\nShaw said that Clinton had failed.', "said",
+     "Jon Doggett, executive vice president of the National Corn Growers Association"),
+    # The usual word order is untouched.
+    ('"We will win," the senator added.', "added", "the senator"),
+])
+def test_the_speaker_after_a_trailing_reporting_verb_is_the_source(spacy_nlp, text: str, cue: str,
+                                                                   source: str) -> None:
+    assert _source(spacy_nlp, text, cue) == source
+
+
 def test_the_layer_reports_no_source_for_it_is_unclear() -> None:
     text = "It is unclear whether Senator Marco Rubio will endorse Donald Trump before the convention."
     doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
     attributions = attributions_of(doc)
     assert attributions, "the adjective cue 'is unclear' should still be found"
     assert all(not a.source for a in attributions)
+
+
+def test_the_layer_gives_a_trailing_speaker_to_the_quote_before_it() -> None:
+    text = "The primary is close.\n\n\"It's Bernie's to lose at this point,\" added another New Hampshire Democrat."
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    quote = text.index("It's"), text.index(",\" added")
+    found = [a for a in attributions_of(doc)
+             if a.content and a.content[0][0] <= quote[0] and a.content[-1][1] >= quote[1]]
+    assert found, "the quotation should be attributed"
+    assert [text[s:e] for s, e in found[0].source] == ["another New Hampshire Democrat"]
+    assert [text[s:e] for s, e in found[0].cue] == ["added"]

@@ -171,6 +171,29 @@ def _subject(verb: Token) -> Token | None:
                     return passive
             continue
         break
+    return _inverted_subject(verb)
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "''", "'"})
+_INVERTED_DEPS = frozenset({"dobj", "nsubj", "npadvmod", "attr"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a reporting verb that follows a quotation ('"...," added another Republican'), where the
+    parser read it as the verb's object or as the subject of a later verb: the noun phrase that starts right after
+    the verb."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or not 2 <= verb.i < len(doc) - 1:
+        return None
+    before = doc[verb.i - 1] if doc[verb.i - 1].text != "," else doc[verb.i - 2]
+    if not (before.text in _CLOSING_QUOTES or before.tag_ == "''"):
+        return None
+    first = doc[verb.i + 1]
+    for node in (first, *first.ancestors):
+        if node.i <= verb.i or node.left_edge.i != first.i:
+            break
+        if node.pos_ in ("NOUN", "PROPN", "PRON", "DET") and node.dep_ in _INVERTED_DEPS:
+            return node
     return None
 
 
@@ -570,6 +593,11 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
             if cut is not None and (text.rfind(")", start, cut.start()) != -1 or text[start : cut.start()].isupper()):
                 # A dateline ("RENO, Nev. (AP) — Donald Trump", "New York (AFP) – ...") is not part of the source.
                 start = cut.end()
+            if subj.i > verb.i:
+                # A speaker after its cue ('"...," said Jon Doggett, ...') ends at its paragraph: a mis-parse can
+                # tie the next paragraph's first words to it.
+                newline = text.find("\n", start, end)
+                end = newline if newline != -1 else end
             source = _tidy_source(doc, subj, start, end)
         if source:
             inside = subj.left_edge.i <= verb.i <= subj.right_edge.i
