@@ -76,6 +76,28 @@ def test_vague_source_is_unnamed_not_a_person(run) -> None:
     assert quote.attrs["unnamed"] is True
 
 
+@pytest.mark.parametrize(("text", "mention"), [
+    ("\"It's Bernie's to lose at this point,\" added another New Hampshire Democrat.",
+     "another New Hampshire Democrat"),
+    ("A Republican said the bill would fail in the Senate.", "A Republican"),
+    ("One Democrat said the vote was rigged.", "One Democrat"),
+])
+def test_one_unnamed_member_of_a_group_is_unnamed_not_the_group(run, text: str, mention: str) -> None:
+    (quote,) = run(text).spans("quotes")
+    speaker = quote.attrs["speaker"]
+    assert text[speaker["start"]:speaker["end"]] == mention
+    assert speaker["key"] is None and quote.attrs["unnamed"] is True
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Israel said the strikes would continue.", "org israel"),
+    ("The Democrats said the bill would pass.", "org democrats"),
+])
+def test_a_country_or_party_itself_stays_a_speaker(run, text: str, key: str) -> None:
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["key"] == key
+
+
 def test_a_pronoun_refers_to_the_last_person_in_subject_position(run) -> None:
     # Regression: "he" went to the most recent person of any role, here the criticised one.
     text = "Khaled Qaddoumi criticized Benjamin Netanyahu on Friday. He said the occupation will end soon."

@@ -240,7 +240,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif head.lower_ in _PERSON_PRONOUNS and last_person is not None:
             sp = reg.lookup(last_person)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
-        elif org is not None and head.i < org.end and org.root.i == head.i:
+        elif org is not None and head.i < org.end and org.root.i == head.i and not _indefinite(head):
             sp = reg.organization(org)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
@@ -296,6 +296,15 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+#: Determiners that make a group or place noun one unnamed member ("another Democrat", "a Republican").
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "each", "every"})
+
+
+def _indefinite(head: Token) -> bool:
+    """Whether a mention is an unnamed member of a group ("another New Hampshire Democrat"), not the group."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in head.lefts)
 
 
 def _definite(head: Token) -> bool:
