@@ -130,7 +130,8 @@ def _subtree_chars(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """Return the subject of a cue verb, climbing through participles and conjoined verbs.
+    """Return the subject of a cue verb, climbing through participles and conjoined verbs; failing that, the
+    speaker after a verb that follows a quotation (`_inverted_subject`).
 
     A noun cue has no subject: its holder is the possessor ("Trump's claim") or a `from`/`by` phrase
     ("advice from a veteran").
@@ -507,7 +508,7 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     words = text[start:end].split(maxsplit=1)
     if len(words) == 2 and words[0].lower() in _FOCUS:
         start = text.index(words[1], start)
-    while start < end and text[start] in _OPEN_QUOTES and not any(q in text[start + 1 : end] for q in "\"”’'"):
+    while start < end and text[start] in _OPEN_QUOTES and not any(q in text[start + 1 : end] for q in _CLOSING_QUOTES):
         start += 1
     newline = text.rfind("\n", start, subj.idx)
     if newline != -1:
