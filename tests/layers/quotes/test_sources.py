@@ -1,6 +1,7 @@
 """Which words are a cue's source: raising verbs and an expletive "it" give none; a participle after a
 preposition takes the subject of the verb it modifies, and one describing a noun takes that noun; the speaker
-after a reporting verb that follows a quotation is the source however the parser attached it."""
+after a reporting verb that follows a quotation is the source however the parser attached it, and so is a
+speaker the parser hung on the phrase before a subjectless reporting verb."""
 
 from __future__ import annotations
 
@@ -77,6 +78,38 @@ def test_a_participle_takes_the_subject_or_noun_it_depends_on(spacy_nlp, text: s
 def test_the_speaker_after_a_trailing_reporting_verb_is_the_source(spacy_nlp, text: str, cue: str,
                                                                    source: str) -> None:
     assert _source(spacy_nlp, text, cue) == source
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # The parser reads the speaker as an apposition of the phrase before it ("his plea, Marco Lenti") ...
+    ("As a part of his plea, Marco Lenti, 44, said that he victimized nearly 100 people from his home overseas.",
+     "said", "Marco Lenti, 44,"),
+    # ... as a conjunct of it ("between two of ..., House Speaker Alan Reed's office") ...
+    ("After a day of tensions between two of the nation's best-known Republicans, House Speaker Alan Reed's "
+     "office announced Friday that Reed will meet with the nominee on Thursday.", "announced",
+     "House Speaker Alan Reed's office"),
+    # ... as part of the quotation before it, which the source does not reach back into ...
+    ("“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton adviser, said "
+     "at a recent event in Iowa.", "said", "Gene Sperling, a top outside Clinton adviser,"),
+    # ... or as the object of a preposition, an apposition then standing for the noun it names.
+    ("In a statement to the Courier, his campaign manager, Ruth Olsen, said: “We will win this state.”", "said",
+     "his campaign manager, Ruth Olsen,"),
+])
+def test_a_speaker_the_parser_hung_on_the_phrase_before_the_cue_is_the_source(spacy_nlp, text: str, cue: str,
+                                                                               source: str) -> None:
+    doc = spacy_nlp(text)
+    verb = next(t for t in doc if t.text == cue)
+    assert not any(c.dep_ == "nsubj" for c in verb.children)  # the parse this test is about: no subject
+    assert _source(spacy_nlp, text, cue) == source
+
+
+@pytest.mark.parametrize("text", [
+    "Last week said the bill would pass.",
+    "After months of debate, last week said the bill would pass.",
+    "On June 4, 2008, said that he would back the senator.",
+])
+def test_a_time_before_a_subjectless_cue_is_not_a_source(spacy_nlp, text: str) -> None:
+    assert _source(spacy_nlp, text, "said") is None
 
 
 def test_the_layer_reports_no_source_for_it_is_unclear() -> None:

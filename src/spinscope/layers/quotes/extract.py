@@ -491,7 +491,7 @@ def _noun_content(noun: Token) -> Token | None:
 
 
 #: Focusing adverbs that open a subject but are not part of the source ("even some of his admirers").
-_FOCUS = frozenset({"even", "just", "only", "also"})
+_FOCUS = frozenset({"even", "just", "also"})
 _OPEN_QUOTES = "\"“‘'`"
 
 
@@ -554,6 +554,52 @@ _RAISING = frozenset({"seem", "appear"})
 _LINKING = frozenset({"be", "have", "become", "get"})
 
 
+def _phrase_start(tok: Token) -> int:
+    """The first word of `tok`'s phrase, not reaching back past the end of a quoted sentence the parser hung on
+    it ('... hunky-dory," Gene Sperling')."""
+    doc = tok.doc
+    marks = [i for i in range(max(tok.left_edge.i, 1), tok.i)
+             if (doc[i].text in _CLOSING_QUOTES or doc[i].tag_ == "''") and doc[i - 1].text in (",", ".", "!", "?")]
+    return marks[-1] + 1 if marks else tok.left_edge.i
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung elsewhere: a finite reporting verb that heads its sentence with no subject,
+    right after a noun phrase read as part of what comes before it ("As part of his plea, Marcel Lazar, 44, said",
+    "After a day of tensions between two Republicans, Paul Ryan's office announced"). The noun phrase is the one
+    that starts the sentence, or follows a comma or a quotation, and ends at the verb; an apposition there
+    stands for the noun it names ("her adviser, Jake Sullivan, said")."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
+        return None
+    start = verb.sent.start
+    last = verb.i - 1
+    if last > start and doc[last].text == ",":
+        last -= 1
+
+    def opens(tok: Token) -> bool:
+        edge = _phrase_start(tok)
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or edge < start:
+            return False
+        before = doc[edge - 1] if edge > start else None
+        return (before is None or before.text == "," or before.text in _CLOSING_QUOTES or before.tag_ == "''"
+                or (before.i == start and before.dep_ == "cc"))  # "But Bill Skelly, ..., vouched"
+
+    for node in (doc[last], *doc[last].ancestors) if last >= start else ():
+        if node.i >= verb.i or node.i < start:
+            return None
+        if node.pos_ in ("NOUN", "PROPN") and (node.ent_type_ in ("DATE", "TIME")
+                                              or (node.dep_ == "npadvmod" and node.pos_ == "NOUN")):
+            return None  # "Last week said", "On Monday said": a time, not a speaker
+        if opens(node):
+            while node.dep_ == "appos" and node.head.i < node.i and opens(node.head):
+                node = node.head
+            return node
+    return None
+
+
 def _sourceless(verb: Token, subj: Token) -> bool:
     """Whether a cue's grammatical subject is not its source: the subject of a raising verb with no action after
     it ("Trump seems ready", "it seems to be over"), or an expletive "it" before an adjective or passive cue
@@ -569,14 +615,20 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
     text = doc_text(doc)
     cue = cue_span(verb)
     subj = _subject(verb)
+    stranded = _stranded_subject(verb) if subj is None else None
     if subj is not None and _sourceless(verb, subj):
         subj = None
+    subj = subj or stranded
     source = None
     cue_words = doc.char_span(*cue, alignment_mode="expand")
     exclude = set(range(cue_words.start, cue_words.end)) if cue_words is not None else {verb.i}
     if subj is not None:
-        source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
-        if source[0] <= cue[0] < source[1]:
+        if stranded is not None:
+            # Up to the cue, whatever the parser hung on the phrase after it.
+            source = (doc[_phrase_start(stranded)].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text))
+        else:
+            source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
+        if stranded is None and source[0] <= cue[0] < source[1]:
             # A subject subtree that swallows the cue (a participle or relative clause on it) is cut back to the
             # head's side of the branch that holds the cue.
             branch = next((c for c in subj.children if c.left_edge.i <= verb.i <= c.right_edge.i), None)
