@@ -32,6 +32,28 @@ def test_labels_and_tallies_with_a_colon_are_not_attributions(run) -> None:
     assert not [r for r in _roles(text, run(text)) if r[1] == ":"]
 
 
+def test_a_headline_name_the_tagger_misses_is_a_speaker_when_the_article_names_them(run) -> None:
+    # At the head of a headline the tagger reads "Trump" as a common noun; the article names Donald Trump.
+    text = ("Trump: Cruz Has ‘To Come a Long Way’ On Ethanol\n\n"
+            "Republican presidential candidate Donald Trump argued on Friday that Ted Cruz must change his view.")
+    assert ("Trump", ":", "Cruz Has ‘To Come a Long Way’ On Ethanol") in _roles(text, run(text))
+
+
+def test_a_transcript_speaker_in_capitals_is_a_speaker_when_the_article_names_them(run) -> None:
+    text = ("CNN's Jake Tapper spoke with Governor Mary Fallin on Sunday.\n\n"
+            "TAPPER: Do you think the campaign has been fair to the voters?\n\n"
+            "FALLIN: I think he is trying to reach every voter in the country.\n")
+    roles = _roles(text, run(text))
+    assert ("TAPPER", ":", "Do you think the campaign has been fair to the voters?") in roles
+    assert ("FALLIN", ":", "I think he is trying to reach every voter in the country") in roles
+
+
+def test_a_label_in_capitals_or_inside_a_quotation_that_names_no_one_is_no_speaker(run) -> None:
+    text = ("BOOM: The senator wins again in the state.\n\nUPDATE: More results are expected tonight.\n\n"
+            "Hillary Clinton answered the committee.\n\n\"CLINTON: I feel a great deal of sympathy for them.\"\n")
+    assert not [r for r in _roles(text, run(text)) if r[1] == ":"]
+
+
 def test_a_sentence_opened_by_in_a_poll_takes_the_poll_as_source(run) -> None:
     text = "In a CNN poll released Monday, Clinton held a 24-point lead over Sanders among black voters."
     (source, cue, content), *_ = [r for r in _roles(text, run(text)) if r[1] == "In"]

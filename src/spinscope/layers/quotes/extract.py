@@ -373,19 +373,36 @@ def _signed_quotes(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
 
 
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
-    """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content."""
+    """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content. The
+    name is a proper name, or capitalised words the document names someone or something by elsewhere."""
     out = []
     text = doc_text(doc)
+    named: dict[str, set[int]] | None = None  # word of a person or organisation name -> where those names start
     for m in _COLON_LINE.finditer(text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or rest is None:
             continue
         name = m.group(1).strip().replace("\u2019", "'").replace("\u00a0", " ")
-        if name.lower() in _NOT_SPEAKERS or name.isupper():
+        if name.lower() in _NOT_SPEAKERS:
             continue
+        if named is None:
+            named = {}
+            for ent in doc.ents:
+                if ent.label_ in ("PERSON", "ORG"):
+                    for t in ent:
+                        named.setdefault(t.lower_, set()).add(ent.start)
+        if name.isupper() or not _name_tokens(label):
+            # A headline's "Trump: ..." or a transcript's "TAPPER: ..." the tagger does not read as a name: a
+            # speaker when the document names someone so elsewhere (not in the label itself).
+            words = [t for t in label if t.is_alpha]
+            elsewhere = all(t.text[0].isupper()
+                            and any(not label.start <= i < label.end for i in named.get(t.lower_, ()))
+                            for t in words)
+            if not words or not 0 < len(label) <= 4 or name[0] in _OPEN_QUOTES or not elsewhere:
+                continue
         # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people).
-        names = _name_tokens(label)
+        names = _name_tokens(label) or [t for t in label if t.is_alpha]
         if not names or all(t.ent_type_ == "GPE" for t in names):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:
