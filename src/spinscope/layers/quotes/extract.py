@@ -392,18 +392,18 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
                 if ent.label_ in ("PERSON", "ORG"):
                     for t in ent:
                         named.setdefault(t.lower_, set()).add(ent.start)
-        if name.isupper() or not _name_tokens(label):
+        names = _name_tokens(label)
+        if name.isupper() or not names:
             # A headline's "Trump: ..." or a transcript's "TAPPER: ..." the tagger does not read as a name: a
             # speaker when the document names someone so elsewhere (not in the label itself).
-            words = [t for t in label if t.is_alpha]
+            names = [t for t in label if t.is_alpha]
             elsewhere = all(t.text[0].isupper()
                             and any(not label.start <= i < label.end for i in named.get(t.lower_, ()))
-                            for t in words)
-            if not words or not 0 < len(label) <= 4 or name[0] in _OPEN_QUOTES or not elsewhere:
+                            for t in names)
+            if not names or not 0 < len(label) <= 4 or name[0] in _OPEN_QUOTES or not elsewhere:
                 continue
         # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people).
-        names = _name_tokens(label) or [t for t in label if t.is_alpha]
-        if not names or all(t.ent_type_ == "GPE" for t in names):
+        if all(t.ent_type_ == "GPE" for t in names):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:
             continue  # "Clinton: 547." is a tally; "Lynch: No outside influence on FBI probe" is a statement
@@ -633,9 +633,9 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
     cue = cue_span(verb)
     subj = _subject(verb)
     stranded = _stranded_subject(verb) if subj is None else None
-    if subj is not None and _sourceless(verb, subj):
-        subj = None
     subj = subj or stranded
+    if subj is not None and _sourceless(verb, subj):
+        subj = stranded = None
     source = None
     cue_words = doc.char_span(*cue, alignment_mode="expand")
     exclude = set(range(cue_words.start, cue_words.end)) if cue_words is not None else {verb.i}
