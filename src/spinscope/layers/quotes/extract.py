@@ -176,6 +176,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''", "'"})
+
+
+def _closes_quote(tok: Token) -> bool:
+    """Whether a word is a closing quotation mark (by its text, or as the tagger reads it)."""
+    return tok.text in _CLOSING_QUOTES or tok.tag_ == "''"
+
 _INVERTED_DEPS = frozenset({"dobj", "nsubj", "npadvmod", "attr"})
 
 
@@ -187,7 +193,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or not 2 <= verb.i < len(doc) - 1:
         return None
     before = doc[verb.i - 1] if doc[verb.i - 1].text != "," else doc[verb.i - 2]
-    if not (before.text in _CLOSING_QUOTES or before.tag_ == "''"):
+    if not _closes_quote(before):
         return None
     first = doc[verb.i + 1]
     for node in (first, *first.ancestors):
@@ -386,16 +392,16 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         name = m.group(1).strip().replace("\u2019", "'").replace("\u00a0", " ")
         if name.lower() in _NOT_SPEAKERS:
             continue
-        if named is None:
-            named = {}
-            for ent in doc.ents:
-                if ent.label_ in ("PERSON", "ORG"):
-                    for t in ent:
-                        named.setdefault(t.lower_, set()).add(ent.start)
         names = _name_tokens(label)
         if name.isupper() or not names:
             # A headline's "Trump: ..." or a transcript's "TAPPER: ..." the tagger does not read as a name: a
             # speaker when the document names someone so elsewhere (not in the label itself).
+            if named is None:
+                named = {}
+                for ent in doc.ents:
+                    if ent.label_ in ("PERSON", "ORG"):
+                        for t in ent:
+                            named.setdefault(t.lower_, set()).add(ent.start)
             names = [t for t in label if t.is_alpha]
             elsewhere = all(t.text[0].isupper()
                             and any(not label.start <= i < label.end for i in named.get(t.lower_, ()))
@@ -576,7 +582,7 @@ def _phrase_start(tok: Token) -> int:
     it ('... hunky-dory," Gene Sperling')."""
     doc = tok.doc
     marks = [i for i in range(max(tok.left_edge.i, 1), tok.i)
-             if (doc[i].text in _CLOSING_QUOTES or doc[i].tag_ == "''") and doc[i - 1].text in (",", ".", "!", "?")]
+             if _closes_quote(doc[i]) and doc[i - 1].text in (",", ".", "!", "?")]
     return marks[-1] + 1 if marks else tok.left_edge.i
 
 
@@ -601,7 +607,7 @@ def _stranded_subject(verb: Token) -> Token | None:
         if tok.pos_ not in ("NOUN", "PROPN", "PRON") or edge < start:
             return False
         before = doc[edge - 1] if edge > start else None
-        return (before is None or before.text == "," or before.text in _CLOSING_QUOTES or before.tag_ == "''"
+        return (before is None or before.text == "," or _closes_quote(before)
                 or (before.i == start and before.dep_ == "cc"))  # "But Bill Skelly, ..., vouched"
 
     for node in (doc[last], *doc[last].ancestors) if last >= start else ():
