@@ -185,3 +185,16 @@ def test_analyze_gives_each_quote_the_keep_models_score(jsonl_run: subprocess.Co
         assert quotes and [(q["start"], q["end"], q["score"]) for q in quotes] == [
             (s.start, s.end, s.score) for s in layer]
         assert min(q["score"] for q in quotes) >= load_keep_model().threshold
+
+
+def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp_path: Path) -> None:
+    # The two speaker rules run the way a user meets them: `spinscope analyze` on a file.
+    article = tmp_path / "article.txt"
+    article.write_text("Fallin: We Will Keep The Party Together\n\nOklahoma Governor Mary Fallin spoke on Sunday.\n\n"
+                       "As part of his plea, Marco Lenti, 44, said that he hacked nearly 100 accounts from his home.\n",
+                       encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    quotes = json.loads(proc.stdout)["quotes"]
+    credited = {(q["cue"]["text"], q["speaker"]["text"]) for q in quotes if q["speaker"]}
+    assert {(":", "Fallin"), ("said", "Marco Lenti, 44,")} <= credited
