@@ -48,6 +48,21 @@ def test_a_transcript_speaker_in_capitals_is_a_speaker_when_the_article_names_th
     assert ("FALLIN", ":", "I think he is trying to reach every voter in the country") in roles
 
 
+def test_a_label_the_tagger_misses_is_the_person_the_article_names() -> None:
+    # "Fallin:" heads the story and "FALLIN:" a transcript line; both are Governor Mary Fallin, with her title
+    # and not the headline's last word ("Together Oklahoma Governor").
+    text = ("Fallin: We Will Keep The Party Together\n\nOklahoma Governor Mary Fallin spoke on Sunday.\n\n"
+            "FALLIN: I think we will come together as a party.\n")
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    labels = [q.attrs["speaker"] for q in doc.spans("quotes") if q.attrs["speaker"]
+              and text[q.attrs["speaker"]["start"] : q.attrs["speaker"]["end"]] in ("Fallin", "FALLIN")]
+    assert len(labels) == 2
+    assert {s["name"] for s in labels} == {"Mary Fallin"}
+    (speaker,) = [s for s in doc.spans("speakers") if s.attrs["name"] == "Mary Fallin"]
+    assert {s["key"] for s in labels} == {speaker.attrs["key"]}
+    assert speaker.attrs["roles"] == ["Oklahoma Governor"]
+
+
 def test_a_label_in_capitals_or_inside_a_quotation_that_names_no_one_is_no_speaker(run) -> None:
     text = ("BOOM: The senator wins again in the state.\n\nUPDATE: More results are expected tonight.\n\n"
             "Hillary Clinton answered the committee.\n\n\"CLINTON: I feel a great deal of sympathy for them.\"\n")

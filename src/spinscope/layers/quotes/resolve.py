@@ -70,8 +70,13 @@ def _role_before(ent: Span) -> str:
     """Return the title words right before a name inside its noun phrase ("Parliament Speaker" X)."""
     doc = ent.doc
     root = ent.root
-    left = min(root.left_edge.i, ent.start)
+    # The parser may hang a line above on the name ("... Together\n\nOklahoma Governor Mary Fallin"): a title
+    # stays within the name's own sentence and line.
+    left = max(min(root.left_edge.i, ent.start), ent.sent.start)
     words = [doc[i] for i in range(left, ent.start)]
+    breaks = [k for k, w in enumerate(words) if "\n" in w.text_with_ws]
+    if breaks:
+        words = words[breaks[-1] + 1 :]
     while words and (words[0].dep_ in ("det", "case") or words[0].is_punct):
         words.pop(0)
     if not words or not any(w.lemma_.lower() in ROLE_NOUNS for w in words):
@@ -155,9 +160,11 @@ class _Registry:
                 sp.add_role(role)
         return sp
 
-    def surname_match(self, head: Token) -> Speaker | None:
-        """Return the person whose surname a proper-noun head is, when exactly one matches."""
-        if head.pos_ != "PROPN":
+    def surname_match(self, head: Token, label: bool = False) -> Speaker | None:
+        """Return the person whose surname a proper-noun head is, when exactly one matches. A `NAME:` line's
+        label counts whatever the tagger made of it: at the head of a line or in capitals it is often read as
+        a common noun ("Fallin: ...", "TAPPER: ...")."""
+        if head.pos_ != "PROPN" and not label:
             return None
         sur = surname_key(head.text)
         matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
@@ -222,7 +229,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         ref: SpeakerRef | None
         ent = _entity_of(doc, tokens, frozenset({"PERSON"}))
         org = _entity_of(doc, [head], _ORG_LABELS)
-        surname = reg.surname_match(head)
+        surname = reg.surname_match(head, label=f.origin == "colon")
         if ent is not None:
             key = reg.by_token.get(ent.start)
             if key is None:
@@ -255,7 +262,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         else:
-            if head.pos_ == "PROPN":
+            if head.pos_ == "PROPN" or f.origin == "colon":
                 forward.append(i)
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         by_index[i] = ref
@@ -266,7 +273,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     # one person of the document with that surname.
     for i in forward:
         f = found[i]
-        match = reg.surname_match(doc[f.source_head]) if f.source_head is not None else None
+        match = reg.surname_match(doc[f.source_head], label=f.origin == "colon") if f.source_head is not None else None
         if match is not None:
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), match.key, match.name)
     # A role noun before any name ("The representative of ... says") is the first person named after it.
