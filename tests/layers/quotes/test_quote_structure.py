@@ -28,6 +28,25 @@ def test_typewriter_quotes_pair_and_apostrophes_do_not() -> None:
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["''this has done nothing,''"]
 
 
+def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() -> None:
+    # '“...here,“ said' and '“...world“ and' (PolNeAR copy): the quote ends there, and the next one opens as usual.
+    text = ("“It will create new problems for her here,“ said Jim Clyburn. “Very real ones.”\n\n"
+            "He said the force is “the best in the world“ and “second to none.”")
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "“It will create new problems for her here,“", "“Very real ones.”", "“the best in the world“",
+        "“second to none.”"]
+
+
+def test_a_quote_closed_by_an_opening_mark_keeps_its_speaker(run) -> None:
+    text = ("Democrats met on Monday.\n\n“It will create new problems for her here,“ said Jim Clyburn, a Democrat. "
+            "“They are very real ones,” he added.")
+    quotes = {q.text(text): q for q in run(text).spans("quotes")}
+    first = quotes["“It will create new problems for her here,“"]
+    assert first.label == "direct"
+    assert first.attrs["speaker"]["name"] == "Jim Clyburn"
+    assert quotes["“They are very real ones,”"].attrs["speaker"]["name"] == "Jim Clyburn"
+
+
 def test_a_quote_that_runs_over_paragraphs_is_one_segment() -> None:
     text = '“First paragraph goes on\n\n“and the second one ends it.” Then prose.'
     segments = find_quotes(text)

@@ -10,7 +10,7 @@ import pytest
 from spinscope.document import Document
 from spinscope.layers.nlp import NlpLayer, load_spacy
 from spinscope.layers.quotes import QuotesLayer, attributions_of
-from spinscope.layers.quotes.extract import frame_for
+from spinscope.layers.quotes.extract import _stranded_subject, frame_for
 from spinscope.pipeline import Pipeline
 
 
@@ -94,6 +94,9 @@ def test_the_speaker_after_a_trailing_reporting_verb_is_the_source(spacy_nlp, te
     # ... or as the object of a preposition, an apposition then standing for the noun it names.
     ("In a statement to the Courier, his campaign manager, Ruth Olsen, said: “We will win this state.”", "said",
      "his campaign manager, Ruth Olsen,"),
+    # ... or as the head of the sentence, the verb then read as a participle describing the name.
+    ("Stuart Stevens, who served as Mitt Romney's chief strategist in the 2012 campaign, called Trump's remarks a "
+     "disgrace.", "called", "Stuart Stevens, who served as Mitt Romney's chief strategist in the 2012 campaign"),
 ])
 def test_a_speaker_the_parser_hung_on_the_phrase_before_the_cue_is_the_source(spacy_nlp, text: str, cue: str,
                                                                                source: str) -> None:
@@ -110,6 +113,17 @@ def test_a_speaker_the_parser_hung_on_the_phrase_before_the_cue_is_the_source(sp
 ])
 def test_a_time_before_a_subjectless_cue_is_not_a_source(spacy_nlp, text: str) -> None:
     assert _source(spacy_nlp, text, "said") is None
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # A participle describing a noun inside a sentence that has its own verb stays a participle.
+    ("The plan, announced by aides on Monday, drew criticism from Democrats.", "announced"),
+    ("A senator named in the report denied any wrongdoing.", "named"),
+])
+def test_a_participle_describing_a_noun_gives_no_stranded_source(spacy_nlp, text: str, cue: str) -> None:
+    verb = next(t for t in spacy_nlp(text) if t.text == cue)
+    assert verb.dep_ == "acl"  # the parse this test is about
+    assert _stranded_subject(verb) is None
 
 
 def test_the_layer_reports_no_source_for_it_is_unclear() -> None:

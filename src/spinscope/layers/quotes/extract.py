@@ -593,7 +593,13 @@ def _stranded_subject(verb: Token) -> Token | None:
     that starts the sentence, or follows a comma or a quotation, and ends at the verb; an apposition there
     stands for the noun it names ("her adviser, Jake Sullivan, said")."""
     doc = verb.doc
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT"
+    # "Stuart Stevens, who served as Romney's strategist in 2012, called the remarks ...": the parser made the
+    # name the head of the sentence and the verb a participle describing it; a sentence has a verb, so that is it.
+    misread = (verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
+               and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
+               and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    if verb.pos_ != "VERB" or not (finite or misread):
         return None
     if any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
         return None

@@ -39,6 +39,14 @@ def _opens(text: str, i: int) -> bool:
     return False
 
 
+def _typed_as_close(text: str, i: int) -> bool:
+    """Whether an opening mark at `i`, inside an open quotation, stands where a closing one belongs: right after a
+    word or punctuation and before a space, punctuation or the end of the text."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)]")
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
     segments: list[QuoteSegment] = []
     open_at: int | None = None
@@ -52,7 +60,11 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
         elif ch == "'":
             i += 1
             continue
-        if ch in _OPEN or (ch == _STRAIGHT and open_at is None and _opens(text, i)):
+        if ch in _OPEN and open_at is not None and _typed_as_close(text, i):
+            # An opening mark typed where the closing one belongs ('“the best in the world“ and', 'here,“ said').
+            segments.append(QuoteSegment(open_at, i + width))
+            open_at = None
+        elif ch in _OPEN or (ch == _STRAIGHT and open_at is None and _opens(text, i)):
             if open_at is None:
                 open_at = i
             # A second opening mark inside an open quote is a nested or stray mark: keep the outer one.
