@@ -154,3 +154,16 @@ def test_a_name_inside_a_modifier_is_no_mention_of_the_person() -> None:
     assert (pro.text, era.text) == ("pro-Clinton", "Obama-era")
     assert not _is_mention(pro) and not _is_mention(era)
     assert _is_mention(name)
+
+
+def test_a_saying_clause_after_a_cue_is_its_own_attribution(run) -> None:
+    # "urged ..., saying, “...”": the urging and the quotation are two attributions of one speaker, and the first
+    # one's content stops before the participle.
+    text = ("Former Secretary of State Madeleine Albright recently urged women to vote for Hillary Clinton, saying, "
+            "“There’s a special place in hell for women who don’t help each other.”")
+    doc = run(text)
+    by_cue = {text[q.attrs["cue"]["start"] : q.attrs["cue"]["end"]]: q for q in doc.spans("quotes")}
+    assert "saying" not in by_cue["recently urged"].text(text)
+    saying = by_cue["saying"]
+    assert saying.text(text).startswith("“There’s a special place")
+    assert saying.attrs["speaker"]["name"] == "Madeleine Albright"

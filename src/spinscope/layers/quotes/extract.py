@@ -552,6 +552,7 @@ class Frame:
     exclude: frozenset[int]
     lo: int  # first character of the cue and source together
     hi: int  # their last character
+    stop: int | None = None  # where a participle that reports speech of its own starts after the cue (its comma)
 
 
 @dataclass(frozen=True, slots=True)
@@ -639,6 +640,22 @@ def _sourceless(verb: Token, subj: Token) -> bool:
     return subj.lower_ == "it" and (verb.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in verb.children))
 
 
+#: Participles that report speech of their own: "urged women to vote, saying, “...”" is two attributions, so the
+#: first verb's content stops before the participle's clause.
+_REPORTING_PARTICIPLES = frozenset({"say", "tell", "add", "note", "argue", "claim", "insist", "write", "explain",
+                                    "warn", "declare", "assert", "state", "ask", "suggest", "contend", "complain",
+                                    "acknowledge", "admit", "maintain", "tweet", "predict"})
+
+
+def _reporting_participle(verb: Token) -> Token | None:
+    """The participle clause after a cue that reports speech itself ("..., saying ...", "..., telling ...")."""
+    for child in verb.rights:
+        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in _REPORTING_PARTICIPLES
+                and child.left_edge.i == child.i):
+            return child
+    return None
+
+
 def frame_for(doc: Doc, verb: Token) -> Frame:
     """Return the cue, source and excluded words of the cue word `verb`."""
     text = doc_text(doc)
@@ -651,6 +668,11 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
     source = None
     cue_words = doc.char_span(*cue, alignment_mode="expand")
     exclude = set(range(cue_words.start, cue_words.end)) if cue_words is not None else {verb.i}
+    tail = _reporting_participle(verb)
+    if tail is not None:
+        # Its clause, and the comma before it, are no part of this cue's content.
+        tail_first = tail.i - (doc[tail.i - 1].text == ",")
+        exclude.update(range(tail_first, tail.right_edge.i + 1))
     if subj is not None:
         if stranded is not None:
             # Up to the cue, whatever the parser hung on the phrase after it.
@@ -692,7 +714,8 @@ def frame_for(doc: Doc, verb: Token) -> Frame:
                 exclude.update(range(subj.left_edge.i, subj.right_edge.i + 1))
     lo = min(cue[0], source[0] if source else cue[0])
     hi = max(cue[1], source[1] if source else cue[1])
-    return Frame(verb, cue, subj if source else None, source, frozenset(exclude), lo, hi)
+    stop = doc[tail_first].idx if tail is not None and tail.idx > hi else None
+    return Frame(verb, cue, subj if source else None, source, frozenset(exclude), lo, hi, stop)
 
 
 def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Candidate | None:
@@ -810,6 +833,8 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
     raw.append(("before", _preceding_content(doc, verb, frame.lo, quotes), cue))
     sent = verb.sent
     end = min(sent.end_char, text.find("\n", frame.hi) if "\n" in text[frame.hi : sent.end_char] else sent.end_char)
+    if frame.stop is not None:
+        end = min(end, frame.stop)
     raw.append(("after", [_whole_quotes(_trim(text, frame.hi, end, quotes), quotes, cue)], cue))
     merged: dict[tuple[tuple[int, int], ...], Candidate] = {}
     for kind, frags, c in raw:
