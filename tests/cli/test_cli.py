@@ -198,3 +198,6 @@ def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp
     quotes = json.loads(proc.stdout)["quotes"]
     credited = {(q["cue"]["text"], q["speaker"]["text"]) for q in quotes if q["speaker"]}
     assert {(":", "Fallin"), ("said", "Marco Lenti, 44,")} <= credited
+    # The label is the person the article names, with one speaker id.
+    (label,) = [q["speaker"] for q in quotes if q["cue"]["text"] == ":"]
+    assert label["name"] == "Mary Fallin" and label["id"]
