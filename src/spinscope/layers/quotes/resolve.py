@@ -229,7 +229,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         ref: SpeakerRef | None
         ent = _entity_of(doc, tokens, frozenset({"PERSON"}))
         org = _entity_of(doc, [head], _ORG_LABELS)
-        surname = reg.surname_match(head, label=f.origin == "colon")
+        label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
+        surname = reg.surname_match(head, label)
         if ent is not None:
             key = reg.by_token.get(ent.start)
             if key is None:
@@ -262,7 +263,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         else:
-            if head.pos_ == "PROPN" or f.origin == "colon":
+            if head.pos_ == "PROPN" or label:
                 forward.append(i)
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         by_index[i] = ref
