@@ -167,3 +167,15 @@ def test_a_saying_clause_after_a_cue_is_its_own_attribution(run) -> None:
     saying = by_cue["saying"]
     assert saying.text(text).startswith("“There’s a special place")
     assert saying.attrs["speaker"]["name"] == "Madeleine Albright"
+
+
+def test_what_is_said_by_saying_is_the_content_and_the_saying_joins_the_cue(run) -> None:
+    # "responded by saying, “...”": the cue runs to the participle, whose words are the content, not "saying, ...".
+    text = ("A Chinese official responded by saying Japan should be careful not to interfere.\n\n"
+            "On Twitter, Mary Fallin responded Tuesday to one of the messages by saying, “Seriously, just stop.”")
+    doc = run(text)
+    by_cue = {text[q.attrs["cue"]["start"] : q.attrs["cue"]["end"]]: q for q in doc.spans("quotes")}
+    assert by_cue["responded by saying"].text(text) == "Japan should be careful not to interfere"
+    tweeted = by_cue["responded Tuesday to one of the messages by saying"]
+    assert tweeted.text(text) == "“Seriously, just stop.”"
+    assert tweeted.attrs["speaker"]["name"] == "Mary Fallin"

@@ -791,6 +791,21 @@ _CANDIDATE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dobj", "op
 _NOT_TOPIC_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
+def _saying_by(prep: Token, obj: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """What a cue's "by saying ..." phrase says: the words after the participle ("responded by saying, “...”",
+    "distanced himself by saying he would ..."), none excluded; None where the phrase is not one of saying."""
+    if prep.lower_ != "by" or obj.tag_ != "VBG" or obj.lemma_.lower() not in _REPORTING_PARTICIPLES:
+        return None
+    doc = obj.doc
+    first = obj.i + 1
+    while first <= obj.right_edge.i and doc[first].text in (",", ":"):
+        first += 1
+    last = next((i - 1 for i in range(first, obj.right_edge.i + 1) if i in exclude), obj.right_edge.i)
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
 def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> list[Candidate]:
     """Return every reading of the content of the cue in `frame`: the rules' choice, the subtree of each clausal
     or object dependent, the object of each preposition after the cue (on the cue word or on its object: "took
@@ -821,6 +836,12 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
             if obj is None or obj.ent_type_ in _NOT_TOPIC_ENTS:
                 continue
             kind = "prep" if holder is verb else "oprep"
+            said = _saying_by(prep, obj, exclude)
+            if said is not None:
+                # "responded by saying, “...”": the saying joins the cue, what was said is the content.
+                span = [_whole_quotes(_clip_paragraph(text, _trim(text, *said, quotes), verb.idx), quotes, cue)]
+                raw.append((f"{kind}:{prep.lower_}", span, (cue[0], max(cue[1], obj.idx + len(obj.text)))))
+                continue
             raw.append((f"{kind}:{prep.lower_}", clause(obj), (cue[0], max(cue[1], prep.idx + len(prep.text)))))
     if verb.pos_ in ("NOUN", "PROPN"):
         noun = _noun_content(verb)
