@@ -188,16 +188,19 @@ def test_analyze_gives_each_quote_the_keep_models_score(jsonl_run: subprocess.Co
 
 
 def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp_path: Path) -> None:
-    # The two speaker rules run the way a user meets them: `spinscope analyze` on a file.
+    # The speaker and cue rules run the way a user meets them: `spinscope analyze` on a file.
     article = tmp_path / "article.txt"
     article.write_text("Fallin: We Will Keep The Party Together\n\nOklahoma Governor Mary Fallin spoke on Sunday.\n\n"
-                       "As part of his plea, Marco Lenti, 44, said that he hacked nearly 100 accounts from his home.\n",
+                       "As part of his plea, Marco Lenti, 44, said that he hacked nearly 100 accounts from his home.\n\n"
+                       "Fallin responded by saying, “The vote will be close.”\n",
                        encoding="utf-8")
     proc = run("analyze", str(article), "--format", "jsonl", "--quiet")
     assert proc.returncode == 0, proc.stderr
     quotes = json.loads(proc.stdout)["quotes"]
     credited = {(q["cue"]["text"], q["speaker"]["text"]) for q in quotes if q["speaker"]}
-    assert {(":", "Fallin"), ("said", "Marco Lenti, 44,")} <= credited
+    assert {(":", "Fallin"), ("said", "Marco Lenti, 44,"), ("responded by saying", "Fallin")} <= credited
+    # What is said "by saying" is the content, without the participle.
+    assert {q["text"] for q in quotes if q["cue"]["text"] == "responded by saying"} == {"“The vote will be close.”"}
     # The label is the person the article names, with one speaker id.
     (label,) = [q["speaker"] for q in quotes if q["cue"]["text"] == ":"]
     assert label["name"] == "Mary Fallin" and label["id"]

@@ -818,11 +818,14 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
     if rule is not None:
         raw.append(("rule", list(rule.frags), rule.cue))
 
-    def clause(tok: Token) -> list[tuple[int, int]]:
-        span = _subtree_chars(tok, exclude)
+    def reading(span: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """A span as a content reading: trimmed, kept in the cue's paragraph, never cutting a quotation."""
         if not span:
             return []
         return [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
+
+    def clause(tok: Token) -> list[tuple[int, int]]:
+        return reading(_subtree_chars(tok, exclude))
 
     for child in verb.children:
         if child.dep_ in _CANDIDATE_DEPS and (child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX")):
@@ -839,8 +842,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
             said = _saying_by(prep, obj, exclude)
             if said is not None:
                 # "responded by saying, “...”": the saying joins the cue, what was said is the content.
-                span = [_whole_quotes(_clip_paragraph(text, _trim(text, *said, quotes), verb.idx), quotes, cue)]
-                raw.append((f"{kind}:{prep.lower_}", span, (cue[0], max(cue[1], obj.idx + len(obj.text)))))
+                raw.append((f"{kind}:{prep.lower_}", reading(said), (cue[0], max(cue[1], obj.idx + len(obj.text)))))
                 continue
             raw.append((f"{kind}:{prep.lower_}", clause(obj), (cue[0], max(cue[1], prep.idx + len(prep.text)))))
     if verb.pos_ in ("NOUN", "PROPN"):
