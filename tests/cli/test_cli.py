@@ -191,7 +191,8 @@ def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp
     # The speaker and cue rules run the way a user meets them: `spinscope analyze` on a file.
     article = tmp_path / "article.txt"
     article.write_text("Fallin: We Will Keep The Party Together\n\nOklahoma Governor Mary Fallin spoke on Sunday.\n\n"
-                       "As part of his plea, Marco Lenti, 44, said that he hacked nearly 100 accounts from his home.\n\n"
+                       "As part of his plea, Marco Lenti, 44, said that he hacked nearly 100 accounts from his "
+                       "home.\n\n"
                        "Fallin responded by saying, “The vote will be close.”\n",
                        encoding="utf-8")
     proc = run("analyze", str(article), "--format", "jsonl", "--quiet")

@@ -95,6 +95,11 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_attributed_to_the_name(run
     assert ("Pamela Padilla", "—", "“He is ignorant of our culture and lives.”") in roles
 
 
+def test_the_full_stop_after_a_signature_is_no_part_of_the_name(run) -> None:
+    text = "Readers wrote in.\n“He shows no respect for anybody.” ― Carla Sanchez.\n"
+    assert ("Carla Sanchez", "―", "“He shows no respect for anybody.”") in _roles(text, run(text))
+
+
 def test_a_dash_that_goes_on_into_a_sentence_is_no_signature(run) -> None:
     text = ("“We will not leave,” — and then the crowd stayed in the square until late in the evening, singing "
             "and waving flags while the police watched from the corner.\n")

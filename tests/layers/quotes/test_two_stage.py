@@ -100,6 +100,30 @@ def test_a_dateline_before_the_speaker_is_not_part_of_the_source(nlp, dash: str)
     assert [text[s:e] for s, e in attribution.source] == ["Actress Susan Sarandon"]
 
 
+def test_a_capitalised_dateline_with_a_hyphen_is_not_part_of_the_source(nlp) -> None:
+    text = "CLEVELAND - Donald Trump said on Monday that he would not attend the debate in November."
+    doc, _ = _quotes(nlp, text)
+    (attribution,) = attributions_of(doc)
+    assert [text[s:e] for s, e in attribution.source] == ["Donald Trump"]
+
+
+def test_a_source_before_its_cue_starts_at_its_paragraph(nlp) -> None:
+    # The parser ties the time stamp line to the subject; the speaker is on the line of the cue.
+    text = ("WASHINGTON (AP) — The Latest on the U.S. presidential race (all times EDT):\n\n7 p.m.\n\nDonald "
+            "Trump is once again questioning the integrity of the U.S. voting system, encouraging his supporters to "
+            "visit polling locations on Election Day.\n")
+    doc, _ = _quotes(nlp, text)
+    sources = [text[s:e] for a in attributions_of(doc) for s, e in a.source]
+    assert sources and all(source == "Donald Trump" for source in sources)
+
+
+def test_a_phrase_that_only_dates_the_source_is_not_part_of_it(nlp) -> None:
+    text = "An arbitration panel in 2001 found that the company had broken its contract with the city."
+    doc, _ = _quotes(nlp, text)
+    (attribution,) = attributions_of(doc)
+    assert [text[s:e] for s, e in attribution.source] == ["An arbitration panel"]
+
+
 def test_a_cue_feature_named_twice_counts_once_as_in_training() -> None:
     # Training reads each word's features as a set (DictVectorizer over {name: 1}); scoring must too.
     parsed = load_spacy()("The full interview will premiere on Sept. 30 on Apple Music.")
