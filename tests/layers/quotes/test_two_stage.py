@@ -117,6 +117,19 @@ def test_a_source_before_its_cue_starts_at_its_paragraph(nlp) -> None:
     assert sources and all(source == "Donald Trump" for source in sources)
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Some text here.\n\n12:15 p.m.\n\nDonald Trump says political correctness has run amok in the military.",
+     "Donald Trump"),
+    ('"He would be a great senator. Not good, great. One of the brightest members of the entire Congress," '
+     "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.", "Rep. Elijah E. Cummings (D-Md.)"),
+])
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_one_is_the_source(nlp, text: str, speaker: str) -> None:
+    doc, _ = _quotes(nlp, text)
+    sources = [text[s:e] for a in attributions_of(doc) for s, e in a.source]
+    assert speaker in sources
+    assert not [s for s in sources if "p.m." in s or "One of" in s]
+
+
 def test_a_phrase_that_only_dates_the_source_is_not_part_of_it(nlp) -> None:
     text = "An arbitration panel in 2001 found that the company had broken its contract with the city."
     doc, _ = _quotes(nlp, text)

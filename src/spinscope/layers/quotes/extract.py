@@ -148,9 +148,10 @@ def _subject(verb: Token) -> Token | None:
         return None
     node = verb
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [child for child in node.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # Two subjects are a mis-parse ("12:15 p.m.\n\nDonald Trump says"): the one nearer the verb is its own.
+            return min(subjects, key=lambda child: abs(child.i - node.i))
         for child in node.children:
             if child.dep_ == "agent":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
