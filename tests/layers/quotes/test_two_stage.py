@@ -130,6 +130,16 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_one_is_the_source(nlp
     assert not [s for s in sources if "p.m." in s or "One of" in s]
 
 
+def test_a_speaker_is_not_taken_from_inside_a_quotation_that_does_not_hold_the_cue(nlp) -> None:
+    # The parser hangs "suggesting" on the verb of the second quotation, whose subject is "you".
+    text = ('"We have to talk about the real issues," the governor said, suggesting a few questions, including, '
+            '"Mr. Smith, do you really believe that the rich need another tax cut?"')
+    doc, _ = _quotes(nlp, text)
+    roles = [([text[s:e] for s, e in a.source], [text[s:e] for s, e in a.cue]) for a in attributions_of(doc)]
+    assert (["the governor"], ["suggesting"]) in roles
+    assert not [source for source, _ in roles if source == ["you"]]
+
+
 def test_a_phrase_that_only_dates_the_source_is_not_part_of_it(nlp) -> None:
     text = "An arbitration panel in 2001 found that the company had broken its contract with the city."
     doc, _ = _quotes(nlp, text)

@@ -205,6 +205,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+def _quoted_apart(quotes: Sequence[QuoteSegment], subj: Token, verb: Token) -> bool:
+    """Whether a subject lies inside a quotation that does not hold its verb."""
+    q = _quote_at(quotes, subj.idx)
+    return q is not None and q.start < subj.idx and not q.start <= verb.idx < q.end
+
+
 def _quote_at(quotes: Sequence[QuoteSegment], char: int) -> QuoteSegment | None:
     for q in quotes:
         if q.start <= char < q.end:
@@ -672,13 +678,21 @@ def _reporting_participle(verb: Token) -> Token | None:
     return None
 
 
-def frame_for(doc: Doc, verb: Token) -> Frame:
-    """Return the cue, source and excluded words of the cue word `verb`."""
+def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Frame:
+    """Return the cue, source and excluded words of the cue word `verb` (`quotes`: the document's quotations)."""
     text = doc_text(doc)
     cue = cue_span(verb)
     subj = _subject(verb)
     stranded = _stranded_subject(verb) if subj is None else None
     subj = subj or stranded
+    if subj is not None and _quoted_apart(quotes, subj, verb):
+        # A speaker is not inside someone's quotation unless the cue is too: the parser hung the cue on a verb
+        # of the quotation ('"It will pass," Trump said, promising ...' with "promising" under "pass"). The
+        # speaker is then the nearest subject of the sentence outside quotations.
+        outside = [t for t in verb.sent if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.i != subj.i
+                   and _quote_at(quotes, t.idx) is None]
+        subj = min(outside, key=lambda t: abs(t.i - verb.i)) if outside else None
+        stranded = None
     if subj is not None and _sourceless(verb, subj):
         subj = stranded = None
     source = None
@@ -900,7 +914,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
 
 def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: float,
                      chooser: ContentChooser | None = None) -> Found | None:
-    frame = frame_for(doc, verb)
+    frame = frame_for(doc, verb, quotes)
     content_p = None
     if chooser is None:
         chosen = _rule_content(doc, frame, quotes)

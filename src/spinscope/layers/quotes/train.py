@@ -86,7 +86,7 @@ def content_examples(doc: Doc, attributions: Sequence[Attribution]) -> list[tupl
         head = _cue_head(doc, a)
         if head is None or not a.content or doc[head].pos_ not in CUE_POS:
             continue
-        frame = frame_for(doc, doc[head])
+        frame = frame_for(doc, doc[head], quotes)
         candidates = content_candidates(doc, frame, quotes)
         gold = _chars(a.content)
         jaccard = [len(gold & (c := _chars(cand.frags))) / len(gold | c) for cand in candidates]
