@@ -140,6 +140,14 @@ def test_a_speaker_is_not_taken_from_inside_a_quotation_that_does_not_hold_the_c
     assert not [source for source, _ in roles if source == ["you"]]
 
 
+def test_a_verb_tagged_as_a_noun_takes_the_name_compounded_onto_it_as_source(nlp) -> None:
+    # The tagger reads "Trump claims" as one noun phrase, with "claims" its head.
+    text = "Pence plans to release his own returns soon.\n\nBut Trump claims that he should be the exception."
+    doc, _ = _quotes(nlp, text)
+    roles = [([text[s:e] for s, e in a.source], [text[s:e] for s, e in a.cue]) for a in attributions_of(doc)]
+    assert (["Trump"], ["claims"]) in roles
+
+
 def test_a_phrase_that_only_dates_the_source_is_not_part_of_it(nlp) -> None:
     text = "An arbitration panel in 2001 found that the company had broken its contract with the city."
     doc, _ = _quotes(nlp, text)

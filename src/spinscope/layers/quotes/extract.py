@@ -145,6 +145,12 @@ def _subject(verb: Token) -> Token | None:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if verb.dep_ == "ROOT" and verb.i > 0:
+            # "But Trump claims that ...", "Trump Questions Fairness of Moderators": a verb the tagger read as a
+            # noun, with its subject as a name compounded onto it.
+            name = verb.doc[verb.i - 1]
+            if name.dep_ == "compound" and name.head.i == verb.i and name.pos_ == "PROPN":
+                return name
         return None
     node = verb
     for _ in range(4):
