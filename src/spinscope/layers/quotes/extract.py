@@ -40,7 +40,8 @@ CueScorer = Callable[[Token, bool], float]
 
 #: `Trump: 'I'm the worst thing...'`: a line opened by a short name and a colon (headlines, transcripts).
 _COLON_LINE = re.compile(r"(?m)^([^:\n]{1,45}?):[ \t\u00a0]+(\S[^\n]*)")
-#: The dash that ends a dateline: em dash, en dash or a typed double hyphen, with spaces around it.
+#: The dash that ends a dateline: em dash, en dash, a typed double hyphen or a hyphen, with spaces around it (a
+#: dateline only where a parenthesis or capitals alone come before it: "CLEVELAND - ", "(Reuters) - ").
 _DATELINE_DASH = re.compile(r" (?:—|–|--|-) ")
 #: Line labels that take a colon but name no speaker.
 _NOT_SPEAKERS = frozenset({"the latest", "update", "watch", "related", "note", "read more", "breaking", "exclusive",
@@ -544,9 +545,10 @@ def _dated(child: Token) -> bool:
 
 def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int] | None:
     """Trim a subject to the source as PolNeAR annotators mark it: without a comma-set participle clause
-    ("The poll, released on Wednesday ..."), a focusing adverb before it ("even critics"), an opening quote
-    mark or text in an earlier paragraph. Appositions and relative clauses stay (annotators keep them), and
-    so does a trailing comma (kept more often than not; cross-checked on PolNeAR train with gold cues)."""
+    ("The poll, released on Wednesday ..."), a phrase that only dates it ("doctors in 2015"), a focusing adverb
+    before it ("even critics"), an opening quote mark or text in an earlier paragraph. Appositions and relative
+    clauses stay (annotators keep them), and so does a trailing comma (kept more often than not; cross-checked on
+    PolNeAR train with gold cues)."""
     text = doc_text(doc)
     for child in subj.rights:
         if child.dep_ == "acl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
