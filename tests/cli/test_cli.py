@@ -187,6 +187,17 @@ def test_analyze_gives_each_quote_the_keep_models_score(jsonl_run: subprocess.Co
         assert min(q["score"] for q in quotes) >= load_keep_model().threshold
 
 
+def test_analyze_credits_the_speaker_nearer_the_verb_not_a_time_stamp_above_it(tmp_path: Path) -> None:
+    # The parser gives "says" two subjects, the time stamp line and the name; `spinscope analyze` on a file.
+    article = tmp_path / "live.txt"
+    article.write_text("Some text here.\n\n12:15 p.m.\n\nDonald Trump says political correctness has run amok in "
+                       "the military.\n", encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    quotes = json.loads(proc.stdout)["quotes"]
+    assert [(q["cue"]["text"], q["speaker"]["text"]) for q in quotes] == [("says", "Donald Trump")]
+
+
 def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp_path: Path) -> None:
     # The speaker and cue rules run the way a user meets them: `spinscope analyze` on a file.
     article = tmp_path / "article.txt"
