@@ -65,8 +65,27 @@ def test_a_label_the_tagger_misses_is_the_person_the_article_names() -> None:
 
 def test_a_label_in_capitals_or_inside_a_quotation_that_names_no_one_is_no_speaker(run) -> None:
     text = ("BOOM: The senator wins again in the state.\n\nUPDATE: More results are expected tonight.\n\n"
-            "Hillary Clinton answered the committee.\n\n\"CLINTON: I feel a great deal of sympathy for them.\"\n")
+            "\"LOOK: The crowd at the rally in the state was huge.\"\n")
     assert not [r for r in _roles(text, run(text)) if r[1] == ":"]
+
+
+def test_a_transcript_set_as_one_quotation_gives_each_speaker_their_turn_across_paragraphs(run) -> None:
+    # Each paragraph opens with the quotation mark; a turn goes on until the next label or a stage note, and the
+    # mark that closes the transcript is no part of the last turn.
+    text = ("Mike Pence spoke with Chris Wallace on Sunday.\n\nPartial transcript as follows:\n\n"
+            "\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"
+            "\"PENCE: Well, look, she will not be attending the debate.\n\n"
+            "\"But the truth is that Donald Trump has a unique way of communicating.\n\n\"(CROSSTALK.)\n\n"
+            "\"WALLACE: Governor, I want to try to get one more question in.\n\n"
+            "\"PENCE: And that is why he is on his way to the White House.\"\n")
+    turns = [r for r in _roles(text, run(text)) if r[1] == ":"]
+    assert turns == [
+        ("WALLACE", ":", "Will Gennifer Flowers be there tomorrow night?"),
+        ("PENCE", ":", "Well, look, she will not be attending the debate But the truth is that Donald Trump has a "
+                       "unique way of communicating"),
+        ("WALLACE", ":", "Governor, I want to try to get one more question in"),
+        ("PENCE", ":", "And that is why he is on his way to the White House"),
+    ]
 
 
 def test_a_sentence_opened_by_in_a_poll_takes_the_poll_as_source(run) -> None:

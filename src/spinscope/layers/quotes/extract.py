@@ -393,6 +393,38 @@ def _signed_quotes(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+#: A transcript's next paragraph: the opening quotation mark again, then a line of text.
+_NEXT_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n[ \t\u00a0]*(\S)([^\n]*)")
+#: What ends a speaker's turn in a quoted transcript: the next speaker's label, a stage note ("(CROSSTALK.)"),
+#: the sign-off ("Follow Pam Key on Twitter").
+_TURN_ENDS = re.compile(r"[A-Z][A-Z.'\u2019 -]{0,30}:|\(|\[|Follow \S.* on Twitter")
+
+
+def _turn_goes_on(text: str, end: int, mark: str) -> list[tuple[int, int]]:
+    """Return the paragraphs that go on with a speaker's turn in a transcript set as one quotation: each opens
+    with the transcript's quotation mark `mark` and is not the next turn."""
+    out = []
+    while (m := _NEXT_PARAGRAPH.match(text, end)) is not None and m.group(1) == mark:
+        if _TURN_ENDS.match(m.group(2)):
+            break
+        piece = _trim(text, m.start(2), m.end(2), ())
+        if piece[1] <= piece[0]:
+            break
+        out.append(piece)
+        end = m.end()
+    return out
+
+
+def _unclosed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out the mark that closes a quoted transcript at the end of its last turn: a closing mark that
+    closes nothing opened inside the turn."""
+    piece = text[start:end]
+    curly = piece.endswith("\u201d") and piece.count("\u201d") > piece.count("\u201c")
+    if curly or (piece.endswith('"') and piece.count('"') % 2):
+        end -= 1
+    return _trim(text, start, end, ())
+
+
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content. The
     name is a proper name, or capitalised words the document names someone or something by elsewhere."""
@@ -400,11 +432,15 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     text = doc_text(doc)
     named: dict[str, set[int]] | None = None  # word of a person or organisation name -> where those names start
     for m in _COLON_LINE.finditer(text):
-        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        # A transcript set as one quotation, a paragraph each, opens its speakers' lines with the quotation mark:
+        # '"PENCE: Well, look, ...'. The label is the capitals after the mark.
+        opened = len(m.group(1)) - len(m.group(1).lstrip(_OPEN_QUOTES))
+        start = m.start(1) + opened
+        label = doc.char_span(start, m.end(1), alignment_mode="expand")
         rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or rest is None:
             continue
-        name = m.group(1).strip().replace("\u2019", "'").replace("\u00a0", " ")
+        name = m.group(1)[opened:].strip().replace("\u2019", "'").replace("\u00a0", " ")
         if name.lower() in _NOT_SPEAKERS:
             continue
         names = _name_tokens(label)
@@ -421,19 +457,22 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
             elsewhere = all(t.text[0].isupper()
                             and any(not label.start <= i < label.end for i in named.get(t.lower_, ()))
                             for t in names)
-            if not names or not 0 < len(label) <= 4 or name[0] in _OPEN_QUOTES or not elsewhere:
+            if not names or not 0 < len(label) <= 4 or not name or name[0] in _OPEN_QUOTES or not elsewhere:
                 continue
         # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people).
         if all(t.ent_type_ == "GPE" for t in names):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:
             continue  # "Clinton: 547." is a tally; "Lynch: No outside influence on FBI probe" is a statement
-        source = _trim(text, m.start(1), m.end(1), quotes)
+        source = _trim(text, start, m.end(1), quotes)
         content = _trim(text, m.start(2), m.end(2), quotes)
         if source[1] > source[0] and content[1] > content[0]:
             head = label.root.i
-            out.append(Found((content,), (m.end(1), m.end(1) + 1), source, head,
-                             _kind(text, [content], quotes), 0.8, "colon"))
+            frags = [content, *(_turn_goes_on(text, m.end(), text[m.start(1)]) if opened else ())]
+            if opened:
+                frags[-1] = _unclosed(text, *frags[-1])
+            out.append(Found(tuple(frags), (m.end(1), m.end(1) + 1), source, head,
+                             _kind(text, frags, quotes), 0.8, "colon"))
     return out
 
 
