@@ -27,6 +27,12 @@ def test_a_headline_name_and_colon_attributes_the_rest_of_the_line(run) -> None:
     assert ("Graham", ":", "Trump's Hateful Rhetoric Is Destroying the Party") in _roles(text, run(text))
 
 
+def test_a_headline_poll_or_report_label_is_the_source_of_the_rest_of_the_line(run) -> None:
+    text = ("Poll: Clinton and Trump in dead heat heading into first debate.\n\n"
+            "The race is close, a new survey of likely voters finds.\n")
+    assert ("Poll", ":", "Clinton and Trump in dead heat heading into first debate") in _roles(text, run(text))
+
+
 def test_labels_and_tallies_with_a_colon_are_not_attributions(run) -> None:
     text = "The Latest: Cruz wins the Iowa caucuses.\n\nClinton: 547.\n\nQ: Have you talked to her?"
     assert not [r for r in _roles(text, run(text)) if r[1] == ":"]

@@ -37,6 +37,23 @@ def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() 
         "“second to none.”"]
 
 
+def test_a_closing_mark_typed_where_the_opening_one_belongs_opens_the_quote() -> None:
+    # '”Fear. I am ...” ― Karen' and 'Doing so ”appeared to be ...”' (PolNeAR copy); a closing mark after a word
+    # or before a space still closes.
+    text = ("”Fear. I am truly afraid.” ― Karen Bobadilla\n\n"
+            "Doing so ”appeared to be an attempt.” She said it was “fine” and ” not more.")
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "”Fear. I am truly afraid.”", "”appeared to be an attempt.”", "“fine”"]
+
+
+def test_a_signed_quotation_opened_by_a_closing_mark_is_attributed_to_the_signature(run) -> None:
+    text = ("“Mr. Trump scares me.” ― Carla Sanchez\n\nGetty/Instagram.\n\n"
+            "”Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge\n")
+    quotes = {q.text(text): q for q in run(text).spans("quotes")}
+    signed = quotes["”Mr. Trump embodies the lasting legacy of racism in the United States.”"]
+    assert signed.attrs["speaker"]["name"] == "Sonya Herridge"
+
+
 def test_a_quote_closed_by_an_opening_mark_keeps_its_speaker(run) -> None:
     text = ("Democrats met on Monday.\n\n“It will create new problems for her here,“ said Jim Clyburn, a Democrat. "
             "“They are very real ones,” he added.")

@@ -47,6 +47,13 @@ def _typed_as_close(text: str, i: int) -> bool:
     return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)]")
 
 
+def _typed_as_open(text: str, i: int, start: int) -> bool:
+    """Whether a closing mark at `i`, with no quotation open, stands where an opening one belongs: at the start
+    of its paragraph or after a space, right before a word ('”Fear. I am truly afraid ...')."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (i == start or text[i - 1].isspace()) and after.isalnum()
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
     segments: list[QuoteSegment] = []
     open_at: int | None = None
@@ -64,7 +71,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSegment]:
             # An opening mark typed where the closing one belongs ('“the best in the world“ and', 'here,“ said').
             segments.append(QuoteSegment(open_at, i + width))
             open_at = None
-        elif ch in _OPEN or (ch == _STRAIGHT and open_at is None and _opens(text, i)):
+        elif (ch in _OPEN or (ch == _STRAIGHT and open_at is None and _opens(text, i))
+              or (ch in _CLOSE and open_at is None and _typed_as_open(text, i, start))):
             if open_at is None:
                 open_at = i
             # A second opening mark inside an open quote is a nested or stray mark: keep the outer one.
