@@ -155,6 +155,15 @@ def test_according_to_after_an_opening_conjunction_takes_what_follows(run, openi
     assert roles == [("the poll", roles[0][1], "46 percent of Republican voters remain undecided")]
 
 
+def test_according_to_ends_its_source_at_the_comma_where_the_parser_ran_on(run) -> None:
+    # The parser reads "reeks" as a noun in apposition to the name, so the name's phrase runs to the full stop.
+    text = ("The campaign asked the moderator to check the facts. According to conservative talk radio host "
+            "Rush Limbaugh, the move reeks of fear and desperation.")
+    roles = [r for r in _roles(text, run(text)) if r[1] == "According to"]
+    assert roles == [("conservative talk radio host Rush Limbaugh", "According to",
+                      "the move reeks of fear and desperation")]
+
+
 def test_a_trailing_according_to_takes_the_clause_before(run) -> None:
     text = "Nearly nine million more workers should already be eligible, according to the department."
     roles = [r for r in _roles(text, run(text)) if r[1] == "according to"]

@@ -106,6 +106,19 @@ def test_a_speaker_the_parser_hung_on_the_phrase_before_the_cue_is_the_source(sp
     assert _source(spacy_nlp, text, cue) == source
 
 
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # The noun right before the cue, read as the end of the phrase before it; no further back than a count.
+    ("That's a small fraction of the minimum $20 million experts say it costs to run statewide.", "say", "experts"),
+    ("Ahead of his scheduled appearance at AIPAC, a group of rabbis called for a boycott of the speech.", "called",
+     "a group of rabbis"),
+])
+def test_a_noun_right_before_a_cue_the_parser_left_without_subject_is_the_source(spacy_nlp, text: str, cue: str,
+                                                                                source: str) -> None:
+    verb = next(t for t in spacy_nlp(text) if t.text == cue)
+    assert not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # the parse this test is about
+    assert _source(spacy_nlp, text, cue) == source
+
+
 @pytest.mark.parametrize("text", [
     "Last week said the bill would pass.",
     "After months of debate, last week said the bill would pass.",

@@ -323,6 +323,13 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         src = pobj[0]
         s_lo, s_hi = src.left_edge.i, src.right_edge.i
         sent = tok.sent
+        last = max((t.i for t in sent if not (t.is_punct or t.is_space)), default=s_hi)
+        if s_hi >= last and tok.i - sent.start < 3:
+            # "According to host Rush Limbaugh, the move reeks of ...": the parser read the clause after the
+            # comma into the source (a verb taken for a noun in apposition); the source ends at the comma.
+            comma = next((t.i for t in doc[src.i : s_hi] if t.text == ","), None)
+            if comma is not None and doc[comma + 1].pos_ == "DET":
+                s_hi = comma - 1
         cue = (tok.idx, to.idx + len(to.text))
         source = (doc[s_lo].idx, doc[s_hi].idx + len(doc[s_hi].text))
         before = [t for t in doc[sent.start : tok.i] if not t.is_punct]
@@ -704,6 +711,39 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+#: Entity types of a noun that counts or dates something: never the holder of the cue after it.
+_NOT_HOLDERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _adjacent_holder(verb: Token, first: int) -> int | None:
+    """Where the source starts when the parser gave a finite cue no subject at all, yet a noun stands right
+    before the cue: it read the noun as part of what comes before ("... of the Washington Post Trump said",
+    "the minimum $20 million experts say it costs"). The source is the noun phrase that ends there ("a group of
+    rabbis called for"), not reaching back past a comma or to a count or date before it."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or first <= verb.sent.start:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children):
+        return None
+    noun = doc[first - 1]
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.ent_type_ in _NOT_HOLDERS:
+        return None
+    head = noun
+    while (head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of"
+           and head.head.head.pos_ in ("NOUN", "PROPN", "PRON") and head.head.head.i < head.i):
+        head = head.head.head  # "a group of rabbis", "the rolling average of polls"
+    start = max(head.left_edge.i, verb.sent.start)
+    for i in range(noun.i - 1, start - 1, -1):
+        if doc[i].is_punct or doc[i].ent_type_ in _NOT_HOLDERS:
+            start = i + 1
+            break
+    # The words of the phrase the parser left out of it ("screenwriter Cole Haddon", "F.A.A. records").
+    while (start - 1 > verb.sent.start and doc[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+           and doc[start - 1].ent_type_ not in _NOT_HOLDERS and not doc[start - 1].is_punct):
+        start -= 1
+    return start
+
+
 def _sourceless(verb: Token, subj: Token) -> bool:
     """Whether a cue's grammatical subject is not its source: the subject of a raising verb with no action after
     it ("Trump seems ready", "it seems to be over"), or an expletive "it" before an adjective or passive cue
@@ -737,6 +777,12 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
     subj = _subject(verb)
     stranded = _stranded_subject(verb) if subj is None else None
     subj = subj or stranded
+    cue_words = doc.char_span(*cue, alignment_mode="expand")
+    adjacent = None
+    if subj is None and cue_words is not None:
+        adjacent = _adjacent_holder(verb, cue_words.start)
+        if adjacent is not None:
+            subj = doc[cue_words.start - 1]
     if subj is not None and _quoted_apart(quotes, subj, verb):
         # A speaker is not inside someone's quotation unless the cue is too: the parser hung the cue on a verb
         # of the quotation ('"It will pass," Trump said, promising ...' with "promising" under "pass"). The
@@ -744,11 +790,10 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
         outside = [t for t in verb.sent if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.i != subj.i
                    and _quote_at(quotes, t.idx) is None]
         subj = min(outside, key=lambda t: abs(t.i - verb.i)) if outside else None
-        stranded = None
+        stranded = adjacent = None
     if subj is not None and _sourceless(verb, subj):
-        subj = stranded = None
+        subj = stranded = adjacent = None
     source = None
-    cue_words = doc.char_span(*cue, alignment_mode="expand")
     exclude = set(range(cue_words.start, cue_words.end)) if cue_words is not None else {verb.i}
     tail = _reporting_participle(verb)
     if tail is not None:
@@ -759,6 +804,8 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
         if stranded is not None:
             # Up to the cue, whatever the parser hung on the phrase after it.
             source = (doc[_phrase_start(stranded)].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text))
+        elif adjacent is not None:
+            source = (doc[adjacent].idx, subj.idx + len(subj.text))
         else:
             source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
         if stranded is None and source[0] <= cue[0] < source[1]:
