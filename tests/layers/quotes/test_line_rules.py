@@ -33,6 +33,17 @@ def test_a_headline_poll_or_report_label_is_the_source_of_the_rest_of_the_line(r
     assert ("Poll", ":", "Clinton and Trump in dead heat heading into first debate") in _roles(text, run(text))
 
 
+def test_a_name_set_off_by_a_dash_before_a_colon_is_the_source_of_what_follows(run) -> None:
+    # A polling newsletter quotes its sources after a headline: "HEADLINE - Name: “...”", "-More from Name: “...”".
+    text = ("POLLS DID FINE IN IOWA - Mark Blumenthal and Jon Cohen: “The polls got the rest of the race right.”\n\n"
+            "They wrote more. -More from Jones: “The partisanship of a state is a starting point.”\n\n"
+            "Obama-Clinton: The two leaders met today in the city.\n")
+    roles = [r for r in _roles(text, run(text)) if r[1] == ":"]
+    assert ("Mark Blumenthal and Jon Cohen", ":", "“The polls got the rest of the race right.”") in roles
+    assert ("Jones", ":", "“The partisanship of a state is a starting point.”") in roles
+    assert "Clinton" not in [r[0] for r in roles]  # a hyphen inside a word sets no name off
+
+
 def test_labels_and_tallies_with_a_colon_are_not_attributions(run) -> None:
     text = "The Latest: Cruz wins the Iowa caucuses.\n\nClinton: 547.\n\nQ: Have you talked to her?"
     assert not [r for r in _roles(text, run(text)) if r[1] == ":"]
@@ -52,6 +63,18 @@ def test_a_transcript_speaker_in_capitals_is_a_speaker_when_the_article_names_th
     roles = _roles(text, run(text))
     assert ("TAPPER", ":", "Do you think the campaign has been fair to the voters?") in roles
     assert ("FALLIN", ":", "I think he is trying to reach every voter in the country") in roles
+
+
+def test_a_transcript_speaker_the_article_never_names_is_a_speaker_when_their_label_recurs(run) -> None:
+    # "Tapper" appears only in the labels; a capitalised label that opens two lines or more is a transcript's
+    # speaker. A section label that opens one line ("SHORT READS:") is not.
+    text = ("Governor Mary Fallin spoke on CNN on Sunday.\n\n"
+            "JAKE TAPPER: Donald Trump released a video on Friday about racial healing.\n\n"
+            "FALLIN: I think the whole nation needs to work together.\n\n"
+            "TAPPER: Do you think he has campaigned as a racial healer?\n\n"
+            "SHORT READS: The senator is stepping down after three terms in office.\n")
+    roles = [r for r in _roles(text, run(text)) if r[1] == ":"]
+    assert [source for source, _, _ in roles] == ["JAKE TAPPER", "FALLIN", "TAPPER"]
 
 
 def test_a_label_the_tagger_misses_is_the_person_the_article_names() -> None:

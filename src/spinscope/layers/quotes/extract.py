@@ -39,7 +39,12 @@ NESTED_THRESHOLD = 0.8
 CueScorer = Callable[[Token, bool], float]
 
 #: `Trump: 'I'm the worst thing...'`: a line opened by a short name and a colon (headlines, transcripts).
-_COLON_LINE = re.compile(r"(?m)^([^:\n]{1,45}?):[ \t\u00a0]+(\S[^\n]*)")
+_COLON_LINE = re.compile(r"(?m)^([^:\n]{1,120}?):[ \t\u00a0]+(\S[^\n]*)")
+#: A label longer than this is a sentence that ends in a colon, not a name ...
+_LABEL_CHARS = 45
+#: ... unless a dash sets a name off at its end: a newsletter's "Polls failed in Iowa - Philip Bump: “...”" or
+#: "-More from Jones: “...”" (the name is the source).
+_BYLINE = re.compile(r"(?:\s(?:-|—|–)\s?|(?:-|—|–)\s)(?:More from )?(?=[A-Z][^-—–]*$)")
 #: The dash that ends a dateline: em dash, en dash, a typed double hyphen or a hyphen, with spaces around it (a
 #: dateline only where a parenthesis or capitals alone come before it: "CLEVELAND - ", "(Reuters) - ").
 _DATELINE_DASH = re.compile(r" (?:—|–|--|-) ")
@@ -435,27 +440,54 @@ def _unclosed(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim(text, start, end, ())
 
 
+#: A transcript's speaker label: a name in capitals opening a line (after a quotation mark where the transcript
+#: is quoted), then a colon.
+_TURN_LABEL = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Z.'\u2019 -]{0,30}[A-Z]):[ \t\u00a0]+\S")
+
+
+def _transcript_speakers(text: str) -> set[str]:
+    """The last words of the capitalised labels that open two lines or more of a text: the speakers of a
+    transcript ("TAPPER: ..." ... "TAPPER: ..."), whatever else the article calls them. A newsletter's section
+    labels ("SHORT READS:") open one line each."""
+    counts: dict[str, int] = {}
+    for m in _TURN_LABEL.finditer(text):
+        last = m.group(1).split()[-1]
+        if m.group(1).lower() not in _NOT_SPEAKERS:
+            counts[last] = counts.get(last, 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
+
+
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content. The
     name is a proper name, or capitalised words the document names someone or something by elsewhere."""
     out = []
     text = doc_text(doc)
     named: dict[str, set[int]] | None = None  # word of a person or organisation name -> where those names start
+    turns = _transcript_speakers(text)
     for m in _COLON_LINE.finditer(text):
         # A transcript set as one quotation, a paragraph each, opens its speakers' lines with the quotation mark:
         # '"PENCE: Well, look, ...'. The label is the capitals after the mark.
         opened = len(m.group(1)) - len(m.group(1).lstrip(_OPEN_QUOTES))
         start = m.start(1) + opened
+        byline = [b for b in _BYLINE.finditer(m.group(1)) if b.start() > 0]
+        if byline:
+            start = m.start(1) + byline[-1].end()
+            opened = 0
+        elif len(m.group(1)) > _LABEL_CHARS:
+            continue
         label = doc.char_span(start, m.end(1), alignment_mode="expand")
         rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or rest is None:
             continue
-        name = m.group(1)[opened:].strip().replace("\u2019", "'").replace("\u00a0", " ")
+        name = text[start : m.end(1)].strip().replace("\u2019", "'").replace("\u00a0", " ")
         if name.lower() in _NOT_SPEAKERS:
             continue
         names = _name_tokens(label)
         if name.lower() in _SOURCE_LABELS:
             names = list(label)
+        elif byline:
+            if not names:
+                continue
         elif name.isupper() or not names:
             # A headline's "Trump: ..." or a transcript's "TAPPER: ..." the tagger does not read as a name: a
             # speaker when the document names someone so elsewhere (not in the label itself).
@@ -466,7 +498,7 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
                         for t in ent:
                             named.setdefault(t.lower_, set()).add(ent.start)
             names = [t for t in label if t.is_alpha]
-            elsewhere = all(t.text[0].isupper()
+            elsewhere = name.split()[-1] in turns or all(t.text[0].isupper()
                             and any(not label.start <= i < label.end for i in named.get(t.lower_, ()))
                             for t in names)
             if not names or not 0 < len(label) <= 4 or not name or name[0] in _OPEN_QUOTES or not elsewhere:
