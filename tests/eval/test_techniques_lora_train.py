@@ -44,6 +44,12 @@ def _slice(shared: Path, into: Path) -> Path:
     return into
 
 
+def config_tune(out: Path) -> tuple[int, float]:
+    """Return the passes and learning rate a model folder's fine-tunes recorded."""
+    training = json.loads((out / "config.json").read_text(encoding="utf-8"))["training"]
+    return training["tune_epochs"], training["tune_lr"]
+
+
 @pytest.mark.slow
 def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path: Path) -> None:
     data = _slice(shared_data, tmp_path / "data")
@@ -52,6 +58,9 @@ def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path:
     assert summary["fine_tune"] is True and summary["train_articles"] == N_TRAIN
     arrays = np.load(out / ADAPTER)
     assert "lora_scale" in arrays and any(k.startswith("lora.encoder.layer.5.") for k in arrays)
+    # The span head is fitted on the fine-tuned encoder, which the layer loads with it.
+    assert "span_w" in arrays and arrays["span_w"].shape[1] == 23
+    assert config_tune(out) == (6, 3e-4)
     assert ADAPTER in (out / "MANIFEST.sha256").read_text(encoding="utf-8")
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     assert config["training"]["fine_tune"] is True
@@ -59,7 +68,7 @@ def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path:
     text = next((data / "ptc" / "dev" / "articles").glob("article*.txt")).read_text(encoding="utf-8")
     spans, rows = model.analyse(text)
     assert rows and all(0 <= s < e <= len(text) for s, e, _, _ in spans)
-    assert model.tagger is not None
+    assert model.tagger is not None and model.tagger.span_head is not None
     # The folder is scored as a user would: `spinscope eval ptc --model DIR`.
     exe = Path(sys.executable).with_name("spinscope")
     proc = subprocess.run([str(exe), "eval", "ptc", "--data", str(data / "ptc" / "dev"), "--model", str(out)],

@@ -116,7 +116,7 @@ def merge_lora(model: Any, arrays: Any) -> int:
 class Embedder:
     """The encoder: text and its words → one contextual vector per word (frozen, or with merged LoRA updates)."""
 
-    def __init__(self, threads: int | None = None, lora: Any = None) -> None:
+    def __init__(self, threads: int | None = None, lora: Any = None, device: str = "cpu") -> None:
         try:
             import torch
             from transformers import AutoModel, AutoTokenizer
@@ -136,6 +136,9 @@ class Embedder:
         self.model = AutoModel.from_pretrained(str(path)).eval()
         if lora is not None:
             merge_lora(self.model, lora)
+        # Training may encode on a GPU; the layer always runs on the CPU.
+        self.device = device
+        self.model.to(device)
         self.dim = int(self.model.config.hidden_size)
 
     def piece_vectors(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -158,7 +161,8 @@ class Embedder:
                 for j, (_, w) in enumerate(batch):
                     x[j, : len(w)] = torch.tensor(w)
                     mask[j, : len(w)] = 1
-                hidden = self.model(input_ids=x, attention_mask=mask).last_hidden_state.numpy()
+                hidden = self.model(input_ids=x.to(self.device),
+                                    attention_mask=mask.to(self.device)).last_hidden_state.float().cpu().numpy()
                 for j, (start, w) in enumerate(batch):
                     n = len(w) - 2
                     total[start : start + n] += hidden[j, 1 : 1 + n]
@@ -181,9 +185,10 @@ class Embedder:
                 batch = order[i : i + batch_size]
                 enc = self.tokenizer([texts[j] for j in batch], padding=True, truncation=True,
                                      max_length=SPAN_PIECES, return_tensors="pt")
+                enc = {k: v.to(self.device) for k, v in enc.items()}
                 hidden = self.model(**enc).last_hidden_state
                 mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                out[batch] = ((hidden * mask).sum(1) / mask.sum(1).clamp(min=1)).numpy()
+                out[batch] = ((hidden * mask).sum(1) / mask.sum(1).clamp(min=1)).cpu().numpy()
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
