@@ -14,6 +14,7 @@ from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques import layer as layer_module
 from spinscope.layers.techniques.model import load_model
 from spinscope.train.techniques import DEFAULT_SEED, train_techniques
+from spinscope.train.techniques_neural import training_device
 from tests.eval.gates import recorded, semeval_validation
 
 
@@ -46,7 +47,7 @@ def test_frozen_encoder_retraining_reproduces_its_recorded_scores(shared_data: P
 
 
 @pytest.mark.retrain
-@pytest.mark.skipif(not __import__("torch").cuda.is_available(), reason="the LoRA fine-tunes want a GPU")
+@pytest.mark.skipif(training_device() != "cuda", reason="the LoRA fine-tunes want a GPU")
 def test_fine_tuned_retraining_reproduces_the_shipped_scores(shared_data: Path, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     _retrain_and_compare(shared_data, tmp_path, monkeypatch, True, ("ptc", "semeval2023"))
