@@ -13,15 +13,16 @@ import pytest
 from spinscope.cli.evaluate import evaluate
 from spinscope.layers.techniques import layer as layer_module
 from spinscope.layers.techniques.model import load_model
-from spinscope.train.techniques import DEFAULT_SEED, train_techniques
 from spinscope.train.techniques_neural import training_device
-from tests.eval.gates import recorded, semeval_validation
+from tests.eval.gates import recorded, semeval_validation, train_with_cli
 
 
 def _retrain_and_compare(shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fine_tune: bool,
                          records: tuple[str, str]) -> None:
     out = tmp_path / "techniques"
-    summary = train_techniques(seed=DEFAULT_SEED, out_dir=out, data=shared_data, fine_tune=fine_tune)
+    # As a user retrains: `spinscope train techniques[-lora] --out DIR` (default seed 13).
+    summary = train_with_cli("techniques-lora" if fine_tune else "techniques", out,
+                             env={"SPINSCOPE_SHARED_DATA": str(shared_data)})
     assert summary.get("fine_tune", False) is fine_tune
     monkeypatch.setattr(layer_module, "MODEL_DIR", out)
     load_model.cache_clear()

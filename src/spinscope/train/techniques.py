@@ -318,8 +318,8 @@ def _choose_rollup(candidates: list[tuple[Decoding, np.ndarray, np.ndarray, np.n
 def _tune_paragraphs(items: list[tuple[TechniquesModel, _Doc, Evidence]],
                      gold_paragraphs: dict[tuple[str, int], list[str]],
                      dec: Decoding) -> tuple[Decoding, float]:
-    """Pick the roll-up settings (word threshold, extra labels, with or without the span head in the roll-up's span
-    labels, weights), then one threshold per label, that maximise paragraph micro-F1."""
+    """Pick the roll-up settings and one threshold per label that maximise paragraph micro-F1 on the held-out
+    paragraphs: the trials' scores (`_rollup_candidates`), then the choice among them (`_choose_rollup`)."""
     return _choose_rollup(_rollup_candidates(items, gold_paragraphs, dec), items[0][2].tagger is not None)
 
 
