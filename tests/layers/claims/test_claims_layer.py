@@ -99,3 +99,15 @@ def test_real_quotes_layer_gives_speaker_keys() -> None:
     keyed = [c for c in doc.spans("claims") if c.attrs["speaker_key"] is not None]
     twelve = [c for c in doc.spans("claims") if "12 people were killed" in doc.text[c.start : c.end]]
     assert keyed and twelve and twelve[0].attrs["claimant"]["name"] == "Israel"
+
+
+def test_a_claim_opening_the_article_starts_after_its_header_and_dateline() -> None:
+    # The body of the second example opens " date 2021-05-26 TEHRAN - Hamas has said ..." on one line: the parser
+    # reads the header date and the dateline into the first sentence, the claim starts where the sentence does.
+    text = (EXAMPLES / "004_f84c2f7eacc5cb2b.txt").read_text(encoding="utf-8")
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(text, "ex"))
+    first = min(doc.spans("claims"), key=lambda c: c.start)
+    assert doc.text[first.start : first.end].startswith("Hamas has said the Palestinians were")
+    # A dateline inside a sentence's line but not at its start is left alone.
+    inner = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document("Hamas said 12 people died in Gaza.", "t"))
+    assert [inner.text[c.start : c.end] for c in inner.spans("claims")] == ["Hamas said 12 people died in Gaza."]

@@ -24,6 +24,8 @@ from spinscope.layers.claims.quantities import extract_quantities
 from spinscope.layers.claims.worthiness import load_model, make_sentences, sentence_vectors
 from spinscope.layers.nlp import parse
 from spinscope.link.claims import find_dispute
+from spinscope.meta.dateline import parse_dateline
+from spinscope.meta.dates import find_header_date
 from spinscope.settings import get as setting
 
 __all__ = ["ClaimsLayer", "THRESHOLD"]
@@ -114,6 +116,7 @@ class ClaimsLayer(Layer):
         for sent, score, quantities, dispute in zip(sents, scores, found, disputes, strict=True):
             if quantities or score >= self.threshold or dispute:
                 start, end = _trim(doc.text, sent.start_char, sent.end_char)
+                start = _after_header(doc.text, start, end)
                 if end > start:
                     pos = quantities[0]["start"] if quantities else None
                     who = resolve_speaker_key(doc, find_claimant(doc, sent, pos, recent))
@@ -129,6 +132,23 @@ class ClaimsLayer(Layer):
         """Process a stream of documents (the parse is shared through the nlp layer's cache)."""
         for doc in docs:
             yield self(doc)
+
+
+def _after_header(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words start: after the header date and the dateline that open its line ("date
+    2021-05-26 TEHRAN - Hamas has said ..." claims "Hamas has said ..."), which the parser takes for part of it."""
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return start  # not the first words of its line
+    line = text[start:end]
+    header = find_header_date(line)
+    skip = header[1] if header else 0
+    dateline = parse_dateline(line[skip:], skip)
+    if dateline is not None:
+        skip = dateline.end
+    rest = line[skip:]
+    if not header and dateline is None or not rest.strip():
+        return start
+    return start + skip + len(rest) - len(rest.lstrip())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
