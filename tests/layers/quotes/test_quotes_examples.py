@@ -59,6 +59,7 @@ TEHRAN_QUOTES = [
     ("The Zionist regime's narrative", "Khaled al-Qaddoumi"),
     ("Yes, we were the victors", "Khaled al-Qaddoumi"),
     ("the Israeli siege imposed on Gaza", "Khaled al-Qaddoumi"),
+    ("the barrage of rockets", "Khaled al-Qaddoumi"),  # "Referring to the barrage ..., al-Qaddoumi said"
     ("This technology has been transferred", "Khaled al-Qaddoumi"),
     ("12 people were killed", "Israel"),
     ("demoralized the settlers", None),
@@ -134,3 +135,21 @@ def test_quote_offsets_point_into_the_text(analyses: dict) -> None:
             assert analysis["text"][q["start"]:q["end"]] == q["text"]
             assert q["speaker"] is None or analysis["text"][q["speaker"]["start"]:q["speaker"]["end"]]
             assert 0.0 <= q["score"] <= 1.0
+
+
+def test_a_quote_after_said_adding_is_only_what_was_added(analyses: dict) -> None:
+    # 'The Israeli regime can do nothing "but to leave," he said, adding, "It's time has finished. ..."': the first
+    # quotation is said's; adding's quote is the second alone, not both with "he said, adding," between them.
+    added = _quote_with(analyses[RHC.name], "It's time has finished")
+    assert added["cue"]["text"] == "adding"
+    assert added["text"].startswith('"It\'s time has finished')
+    assert "but to leave" not in added["text"]
+    said = _quote_with(analyses[RHC.name], "can do nothing")
+    assert said["end"] <= added["start"]
+
+
+def test_a_reported_clause_keeps_the_subject_the_parser_read_as_an_object(analyses: dict) -> None:
+    # "Baqeri also said the battle and confrontation ..., which after 12 days led to ..., revealed that ...": the
+    # parser made "the battle" the object of "said"; the reported clause still starts there.
+    quote = _quote_with(analyses[TEHRAN.name], "glass of life of the shameful occupiers")
+    assert quote["text"].startswith("the battle and confrontation of the Palestinian Mujahedeen")

@@ -188,7 +188,22 @@ def _subject(verb: Token) -> Token | None:
                     return passive
             continue
         break
-    return _inverted_subject(verb)
+    return _inverted_subject(verb) or _fronted_subject(verb)
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject of a participle that opens its sentence ("Referring to the rockets, al-Qaddoumi said ..."): the
+    main clause's subject after the comma, where the parser hung the participle elsewhere (on a verb inside the
+    reported clause, which has no subject of its own to climb to)."""
+    sent = verb.sent
+    if verb.tag_ not in ("VBG", "VBN") or verb.i != sent.start or sent.root.pos_ not in ("VERB", "AUX"):
+        return None
+    root = sent.root
+    comma = next((t.i for t in sent if verb.i < t.i < root.i and t.text == ","), None)
+    if comma is None:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and comma < c.i < root.i]
+    return subjects[0] if subjects else None
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''", "'"})
@@ -956,6 +971,50 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
     return Candidate(tuple(sorted(frags)), cue, ("rule",))
 
 
+def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegment]) -> Candidate:
+    """Mend the chosen content where the parse misleads: a quotation before the cue that is someone else's, and a
+    reported clause whose subject the parser took for the cue's object.
+
+    Done after the choice, not among the candidates: the content model was chosen by its figures on the
+    candidates as they are (building these readings into the candidates and retraining moved PolNeAR dev content
+    overlap F1 from 0.8346 to 0.8327)."""
+    text = doc_text(doc)
+    frags = list(chosen.frags)
+    if any(s >= frame.hi for s, _ in frags):
+        # A quotation after the cue is its own; one before the cue and its source is not where a verb stands between
+        # the source and the cue ('"…," he said, adding, "…"': said's), or where it ends its sentence ('“… change.”
+        # She adds, “…”': the sentence before's). Only an interrupted quotation ('“…,” she said, “…”') goes on.
+        owner = frame.source is not None and frame.source[1] <= frame.cue[0] and any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "neg")
+            and frame.source[1] <= t.idx < frame.cue[0] for t in frame.verb.sent)
+
+        def foreign(s: int, e: int) -> bool:
+            q = _quote_at(quotes, s)
+            if e > frame.lo or q is None or (q.start, q.end) != (s, e):
+                return False
+            return owner or text[s:e].rstrip("\"”’'` ")[-1:] in ".!?"
+
+        frags = [f for f in frags if not foreign(*f)] or frags
+    verb = frame.verb
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    stranded = _stranded_clause_subject(verb, clause) if clause is not None else None
+    if clause is not None and stranded is not None and len(frags) == 1 and frags[0][0] <= clause.idx < frags[0][1]:
+        head = _subtree_chars(stranded, set(frame.exclude))
+        if head is not None and head[0] < frags[0][0]:
+            frags = [(head[0], frags[0][1])]
+    return chosen if frags == list(chosen.frags) else replace(chosen, frags=tuple(frags))
+
+
+def _stranded_clause_subject(verb: Token, clause: Token) -> Token | None:
+    """The subject the parser took for the cue's object ("said the battle ..., which ..., revealed that ..."): a
+    finite reported clause with no subject of its own, right after the cue's object."""
+    if clause.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_ in _OBJECT_IS_AUDIENCE:
+        return None  # "told POLITICO the standards are ...": the object of "tell" is who heard it
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < clause.i), None)
+
+
 #: Dependents of a cue whose subtree can be its content.
 _CANDIDATE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dobj", "oprd", "attr", "acomp", "conj"})
 #: Prepositions whose object is never a content ("said on Monday", "in Iowa" are the time and the place).
@@ -1054,6 +1113,7 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
         chosen, content_p = chooser.choose(doc, frame, candidates) if candidates else (None, None)
     if chosen is None:
         return None
+    chosen = _mend(doc, frame, chosen, quotes)
     head = frame.subject.i if frame.subject is not None else None
     return Found(chosen.frags, chosen.cue, frame.source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
                  content_score=content_p)
