@@ -156,3 +156,18 @@ def test_the_layer_gives_a_trailing_speaker_to_the_quote_before_it() -> None:
     assert found, "the quotation should be attributed"
     assert [text[s:e] for s, e in found[0].source] == ["another New Hampshire Democrat"]
     assert [text[s:e] for s, e in found[0].cue] == ["added"]
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("Foreign Minister Javad Zarif, who told reporters that the talks would resume next week, left Vienna.",
+     "told", "Javad Zarif"),
+    ("The talks collapsed. Senator John Smith, who has said the deal is dead, voted against it.", "has said",
+     "John Smith"),
+    ("The ministry, which said the figures were wrong, gave none.", "said", None),  # no name: unnamed
+])
+def test_a_relative_pronoun_speaks_for_the_noun_phrase_it_follows(text: str, cue: str, name: str | None) -> None:
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    quote = next(q for q in doc.spans("quotes") if text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]] == cue)
+    speaker = quote.attrs["speaker"]
+    assert text[speaker["start"]:speaker["end"]] in ("who", "which")  # the source span stays the pronoun
+    assert speaker["name"] == name

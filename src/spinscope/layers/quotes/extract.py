@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 
 __all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "extract", "frame_for", "content_candidates",
-           "cue_span", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD"]
+           "cue_span", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD", "REPORTING_PARTICIPLES"]
 
 logger = logging.getLogger(__name__)
 
@@ -803,7 +803,7 @@ def _sourceless(verb: Token, subj: Token) -> bool:
 
 #: Participles that report speech of their own: "urged women to vote, saying, “...”" is two attributions, so the
 #: first verb's content stops before the participle's clause.
-_REPORTING_PARTICIPLES = frozenset({"say", "tell", "add", "note", "argue", "claim", "insist", "write", "explain",
+REPORTING_PARTICIPLES = frozenset({"say", "tell", "add", "note", "argue", "claim", "insist", "write", "explain",
                                     "warn", "declare", "assert", "state", "ask", "suggest", "contend", "complain",
                                     "acknowledge", "admit", "maintain", "tweet", "predict"})
 
@@ -811,7 +811,7 @@ _REPORTING_PARTICIPLES = frozenset({"say", "tell", "add", "note", "argue", "clai
 def _reporting_participle(verb: Token) -> Token | None:
     """The participle clause after a cue that reports speech itself ("..., saying ...", "..., telling ...")."""
     for child in verb.rights:
-        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in _REPORTING_PARTICIPLES
+        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in REPORTING_PARTICIPLES
                 and child.left_edge.i == child.i):
             return child
     return None
@@ -1024,7 +1024,7 @@ _NOT_TOPIC_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 def _saying_by(prep: Token, obj: Token, exclude: set[int]) -> tuple[int, int] | None:
     """What a cue's "by saying ..." phrase says: the words after the participle ("responded by saying, “...”",
     "distanced himself by saying he would ..."), none excluded; None where the phrase is not one of saying."""
-    if prep.lower_ != "by" or obj.tag_ != "VBG" or obj.lemma_.lower() not in _REPORTING_PARTICIPLES:
+    if prep.lower_ != "by" or obj.tag_ != "VBG" or obj.lemma_.lower() not in REPORTING_PARTICIPLES:
         return None
     doc = obj.doc
     first = obj.i + 1

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from spinscope.layers.quotes.extract import Found, doc_text
+from spinscope.layers.quotes.extract import REPORTING_PARTICIPLES, Found, doc_text
 from spinscope.link.speakers import HONORIFICS, clean_name, name_key, org_key, speaker_id, surname_key
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
@@ -198,6 +198,17 @@ def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Spa
     return None
 
 
+#: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
+_SAYING = REPORTING_PARTICIPLES | frozenset({"announce", "deny", "confirm", "report", "estimate", "believe", "think",
+                                             "accuse", "call", "criticize", "criticise", "describe", "dismiss"})
+
+
+def _speech(doc: Doc, f: Found) -> bool:
+    """Whether an attribution's cue is a verb of saying."""
+    cue = doc.char_span(*f.cue, alignment_mode="expand") if f.cue else None
+    return cue is not None and len(cue) > 0 and cue.root.lemma_.lower() in _SAYING
+
+
 def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], list[Speaker]]:
     """Return each attribution's speaker reference and the document's speakers."""
     reg = _Registry()
@@ -216,6 +227,14 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             by_index[i] = None
             continue
         head = doc[f.source_head]
+        span = doc.char_span(f.source[0], f.source[1], alignment_mode="expand")
+        tokens = list(span) if span is not None and len(span) else [head]
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i < head.i and _speech(doc, f):
+            # "Javad Zarif, who told reporters ...": the relative pronoun stands for the noun phrase it follows; the
+            # source span stays the pronoun (as PolNeAR marks it), the speaker is the phrase's. Only for what was
+            # said: "Josh Shapiro, who ordered the two-year investigation" makes no claim of Shapiro's.
+            head = head.head.head
+            tokens = list(doc[head.left_edge.i : head.i + 1])
         # Register every person named up to this source, so surnames and pronouns see them.
         while pending is not None and pending.start <= head.i:
             reg.person(pending)
@@ -224,8 +243,6 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             if pending.root.dep_ in ("nsubj", "nsubjpass") or last_person is None:
                 last_person = reg.by_token.get(pending.start, last_person)
             pending = next(p_iter, None)
-        span = doc.char_span(f.source[0], f.source[1], alignment_mode="expand")
-        tokens = list(span) if span is not None and len(span) else [head]
         ref: SpeakerRef | None
         ent = _entity_of(doc, tokens, frozenset({"PERSON"}))
         org = _entity_of(doc, [head], _ORG_LABELS)
