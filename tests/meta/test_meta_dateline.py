@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from spinscope.meta import header_end
 from spinscope.meta.dateline import parse_dateline
 
 
@@ -53,3 +54,14 @@ def test_not_datelines(line: str) -> None:
 def test_offset_is_added() -> None:
     found = parse_dateline("  TEHRAN - X", offset=100)
     assert found is not None and (found.start, found.end) == (102, 111)
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    (" date 2021-05-26 TEHRAN - Hamas has said", "Hamas has said"),
+    ("Tehran, November 3 (RHC)-- The representative of Hamas", "The representative of Hamas"),
+    ("TEHRAN - Iran has opened a terminal", "Iran has opened a terminal"),
+    ("Hamas has said the Palestinians won", "Hamas has said the Palestinians won"),  # nothing opens it
+    ("TEHRAN -", "TEHRAN -"),  # a dateline with nothing after it is left whole
+])
+def test_header_end_is_where_the_line_s_own_words_start(line: str, words: str) -> None:
+    assert line[header_end(line):] == words

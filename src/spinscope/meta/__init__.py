@@ -14,7 +14,7 @@ from spinscope.meta.language import detect
 from spinscope.meta.title import find_title
 from spinscope.meta.url import find_url
 
-__all__ = ["enrich", "from_text", "outlet_for"]
+__all__ = ["enrich", "from_text", "outlet_for", "header_end"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,20 @@ def _header(text: str, after: int) -> tuple[str | None, Dateline | None]:
                 continue  # a date-only line; the dateline may be on the next one
         return published, parse_dateline(rest, offset)
     return published, None
+
+
+def header_end(line: str) -> int:
+    """Where the words of a line start after the header date and the dateline that open it ("date 2021-05-26
+    TEHRAN - Hamas has said ..." -> the offset of "Hamas"); 0 where neither opens it or nothing follows them."""
+    header = find_header_date(line)
+    skip = header[1] if header else 0
+    dateline = parse_dateline(line[skip:], skip)
+    if dateline is not None:
+        skip = dateline.end
+    rest = line[skip:]
+    if (header is None and dateline is None) or not rest.strip():
+        return 0
+    return skip + len(rest) - len(rest.lstrip())
 
 
 def _outlet_line(text: str, url_start: int | None) -> str | None:

@@ -24,8 +24,7 @@ from spinscope.layers.claims.quantities import extract_quantities
 from spinscope.layers.claims.worthiness import load_model, make_sentences, sentence_vectors
 from spinscope.layers.nlp import parse
 from spinscope.link.claims import find_dispute
-from spinscope.meta.dateline import parse_dateline
-from spinscope.meta.dates import find_header_date
+from spinscope.meta import header_end
 from spinscope.settings import get as setting
 
 __all__ = ["ClaimsLayer", "THRESHOLD"]
@@ -139,16 +138,7 @@ def _after_header(text: str, start: int, end: int) -> int:
     2021-05-26 TEHRAN - Hamas has said ..." claims "Hamas has said ..."), which the parser takes for part of it."""
     if text[text.rfind("\n", 0, start) + 1 : start].strip():
         return start  # not the first words of its line
-    line = text[start:end]
-    header = find_header_date(line)
-    skip = header[1] if header else 0
-    dateline = parse_dateline(line[skip:], skip)
-    if dateline is not None:
-        skip = dateline.end
-    rest = line[skip:]
-    if not header and dateline is None or not rest.strip():
-        return start
-    return start + skip + len(rest) - len(rest.lstrip())
+    return start + header_end(text[start:end])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
