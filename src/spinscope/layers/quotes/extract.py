@@ -804,8 +804,8 @@ def _sourceless(verb: Token, subj: Token) -> bool:
 #: Participles that report speech of their own: "urged women to vote, saying, “...”" is two attributions, so the
 #: first verb's content stops before the participle's clause.
 REPORTING_PARTICIPLES = frozenset({"say", "tell", "add", "note", "argue", "claim", "insist", "write", "explain",
-                                    "warn", "declare", "assert", "state", "ask", "suggest", "contend", "complain",
-                                    "acknowledge", "admit", "maintain", "tweet", "predict"})
+                                   "warn", "declare", "assert", "state", "ask", "suggest", "contend", "complain",
+                                   "acknowledge", "admit", "maintain", "tweet", "predict"})
 
 
 def _reporting_participle(verb: Token) -> Token | None:
@@ -972,37 +972,46 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
 
 
 def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegment]) -> Candidate:
-    """Mend the chosen content where the parse misleads: a quotation before the cue that is someone else's, and a
-    reported clause whose subject the parser took for the cue's object.
+    """Mend the chosen content where the parse misleads: a quotation before the cue that is someone else's
+    (`_own_quotes`), and a reported clause whose subject the parser took for the cue's object (`_with_subject`).
 
     Done after the choice, not among the candidates: the content model was chosen by its figures on the
     candidates as they are (building these readings into the candidates and retraining moved PolNeAR dev content
     overlap F1 from 0.8346 to 0.8327)."""
-    text = doc_text(doc)
-    frags = list(chosen.frags)
-    if any(s >= frame.hi for s, _ in frags):
-        # A quotation after the cue is its own; one before the cue and its source is not where a verb stands between
-        # the source and the cue ('"…," he said, adding, "…"': said's), or where it ends its sentence ('“… change.”
-        # She adds, “…”': the sentence before's). Only an interrupted quotation ('“…,” she said, “…”') goes on.
-        owner = frame.source is not None and frame.source[1] <= frame.cue[0] and any(
-            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "neg")
-            and frame.source[1] <= t.idx < frame.cue[0] for t in frame.verb.sent)
+    frags = _with_subject(frame, _own_quotes(doc_text(doc), frame, list(chosen.frags), quotes))
+    return chosen if frags == list(chosen.frags) else replace(chosen, frags=tuple(frags))
 
-        def foreign(s: int, e: int) -> bool:
-            q = _quote_at(quotes, s)
-            if e > frame.lo or q is None or (q.start, q.end) != (s, e):
-                return False
-            return owner or text[s:e].rstrip("\"”’'` ")[-1:] in ".!?"
 
-        frags = [f for f in frags if not foreign(*f)] or frags
+def _own_quotes(text: str, frame: Frame, frags: list[tuple[int, int]],
+                quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
+    """A content that goes on after the cue without the quotation before the cue and its source where that one is
+    not the cue's: where a verb stands between the source and the cue ('"…," he said, adding, "…"': said's), or
+    where it ends its sentence ('“… change.” She adds, “…”': the sentence before's). Only an interrupted
+    quotation ('“…,” she said, “…”') goes on."""
+    if not any(s >= frame.hi for s, _ in frags):
+        return frags
+    owner = frame.source is not None and frame.source[1] <= frame.cue[0] and any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "neg")
+        and frame.source[1] <= t.idx < frame.cue[0] for t in frame.verb.sent)
+
+    def foreign(s: int, e: int) -> bool:
+        q = _quote_at(quotes, s)
+        if e > frame.lo or q is None or (q.start, q.end) != (s, e):
+            return False
+        return owner or text[s:e].rstrip("\"”’'` ")[-1:] in ".!?"
+
+    return [f for f in frags if not foreign(*f)] or frags
+
+
+def _with_subject(frame: Frame, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content that is one reported clause, started at the subject the parser hung on the cue as its object."""
     verb = frame.verb
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    stranded = _stranded_clause_subject(verb, clause) if clause is not None else None
-    if clause is not None and stranded is not None and len(frags) == 1 and frags[0][0] <= clause.idx < frags[0][1]:
-        head = _subtree_chars(stranded, set(frame.exclude))
-        if head is not None and head[0] < frags[0][0]:
-            frags = [(head[0], frags[0][1])]
-    return chosen if frags == list(chosen.frags) else replace(chosen, frags=tuple(frags))
+    if clause is None or len(frags) != 1 or not frags[0][0] <= clause.idx < frags[0][1]:
+        return frags
+    stranded = _stranded_clause_subject(verb, clause)
+    head = _subtree_chars(stranded, set(frame.exclude)) if stranded is not None else None
+    return [(head[0], frags[0][1])] if head is not None and head[0] < frags[0][0] else frags
 
 
 def _stranded_clause_subject(verb: Token, clause: Token) -> Token | None:
