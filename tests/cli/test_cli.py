@@ -216,3 +216,22 @@ def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp
     # The label is the person the article names, with one speaker id.
     (label,) = [q["speaker"] for q in quotes if q["cue"]["text"] == ":"]
     assert label["name"] == "Mary Fallin" and label["id"]
+
+
+def test_analyze_gives_the_examples_speakers_and_contents_the_parse_misleads(
+        jsonl_run: subprocess.CompletedProcess[str], tmp_path: Path) -> None:
+    # What `spinscope analyze` prints for the cases the parser gets wrong in the two bundled articles.
+    rhc, tehran = (json.loads(line) for line in jsonl_run.stdout.splitlines())
+    added = [q for q in rhc["quotes"] if q["cue"] and q["cue"]["text"] == "adding" and "time has finished" in q["text"]]
+    assert [q["text"][:30] for q in added] == ['"It\'s time has finished. It is']  # not '"but to leave," he said, ...'
+    referring = [q for q in tehran["quotes"] if q["cue"] and q["cue"]["text"] == "Referring to"]
+    assert [q["speaker"]["name"] for q in referring] == ["Khaled al-Qaddoumi"]
+    assert any(q["text"].startswith("the battle and confrontation") for q in tehran["quotes"])
+    assert any(tehran["text"][c["start"]:c["end"]].startswith("Hamas has said") for c in tehran["claims"])
+    # A relative pronoun that says something is the person it follows, in the text a user reads.
+    article = tmp_path / "zarif.txt"
+    article.write_text("Foreign Minister Javad Zarif, who told reporters that the talks would resume next week, left "
+                       "Vienna on Monday.\n", encoding="utf-8")
+    proc = run("analyze", str(article), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "Javad Zarif (told): that the talks would resume next week" in proc.stdout
