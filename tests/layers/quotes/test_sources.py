@@ -58,6 +58,35 @@ def test_a_participle_takes_the_subject_or_noun_it_depends_on(spacy_nlp, text: s
 
 
 @pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Democrats — and some Republicans — have argued that the plan cannot work.", "argued",
+     "Democrats — and some Republicans —"),
+    ("Another liberal favorite in the Senate — Elizabeth Warren of Massachusetts — has said she will not run.",
+     "said", "Another liberal favorite in the Senate — Elizabeth Warren of Massachusetts —"),
+    ("Byrne -- who was posted at the door to the Oval Office for three years -- said the president was calm.",
+     "said", "Byrne -- who was posted at the door to the Oval Office for three years --"),
+    ("Jason Sims said the school — the only one in town — had no heating.", "said", "Jason Sims"),
+])
+def test_an_aside_set_off_by_dashes_in_a_source_keeps_its_closing_dash(spacy_nlp, text: str, cue: str,
+                                                                       source: str) -> None:
+    assert _source(spacy_nlp, text, cue) == source
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # The one asked is not the one asking: no source, unless a "by" phrase names the asker.
+    ("Asked about who was the victor in the latest confrontation, al-Qaddoumi said, \"It is not the matter.\"",
+     "Asked", None),
+    ("Pressed on the figures, the minister said they were not accurate.", "Pressed", None),
+    ("Asked by Stephanopoulos to respond to the criticism, Carson said he had no regrets.", "Asked",
+     "Stephanopoulos"),
+    # A feeling is the main clause subject's own.
+    ("Horrified at the attack, Ramos said the country had lost its way.", "Horrified", "Ramos"),
+])
+def test_a_fronted_passive_of_asking_does_not_take_the_one_asked_as_source(spacy_nlp, text: str, cue: str,
+                                                                           source: str | None) -> None:
+    assert _source(spacy_nlp, text, cue) == source
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
     # The parser reads the speaker as the verb's object ...
     ("\"It's Bernie's to lose at this point,\" added another New Hampshire Democrat.", "added",
      "another New Hampshire Democrat"),

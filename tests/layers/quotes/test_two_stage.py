@@ -77,6 +77,24 @@ def test_a_cue_inside_earlier_content_needs_the_nested_threshold() -> None:
     assert parsed.text[nested.content[0][0]:nested.content[-1][1]] == "that the economy was doing well"
 
 
+def test_a_weak_cue_whose_content_swallows_a_surer_one_gives_way_to_it() -> None:
+    # "made" read with a long content once hid the trailing "The Washington Post reports" behind the nested
+    # threshold (a retrained content model did so on a PTC article); the surer cue now takes the sentence.
+    parsed = load_spacy()("Khweis made it to Syria but was captured by Kurdish forces, The Washington Post reports.")
+
+    class Longest:
+        def choose(self, doc, frame, candidates):  # type: ignore[no-untyped-def]
+            return max(candidates, key=lambda c: c.frags[-1][1] - c.frags[0][0]), 1.0
+
+    def found(p_made: float) -> list[tuple[str, str | None]]:
+        scorer = lambda tok, inside: {"make": p_made, "report": 0.7}.get(tok.lemma_, 0.0)  # noqa: E731
+        return [(parsed.text[f.cue[0]:f.cue[1]], f.source and parsed.text[f.source[0]:f.source[1]])
+                for f in extract(parsed, scorer, 0.25, Longest()) if f.cue]
+
+    assert found(0.3) == [("reports", "The Washington Post")]
+    assert found(0.75) == [("made", "Khweis")]  # the surer of the two keeps the sentence, as before
+
+
 def test_a_corrupt_keep_model_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "keep.json"
     bad.write_text('{"weights": {"p": 1.0}', encoding="utf-8")
