@@ -226,6 +226,9 @@ def test_analyze_gives_the_examples_speakers_and_contents_the_parse_misleads(
     assert [q["text"][:30] for q in added] == ['"It\'s time has finished. It is']  # not '"but to leave," he said, ...'
     referring = [q for q in tehran["quotes"] if q["cue"] and q["cue"]["text"] == "Referring to"]
     assert [q["speaker"]["name"] for q in referring] == ["Khaled al-Qaddoumi"]
+    # "Asked about who was the victor, al-Qaddoumi said": he was asked; who asked is not said.
+    asked = [q for q in tehran["quotes"] if q["cue"] and q["cue"]["text"] == "Asked about"]
+    assert [(q["text"], q["speaker"]) for q in asked] == [("who was the victor in the latest confrontation", None)]
     assert any(q["text"].startswith("the battle and confrontation") for q in tehran["quotes"])
     assert any(tehran["text"][c["start"]:c["end"]].startswith("Hamas has said") for c in tehran["claims"])
     # A relative pronoun that says something is the person it follows, in the text a user reads.

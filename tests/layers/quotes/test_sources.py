@@ -80,8 +80,15 @@ def test_an_aside_set_off_by_dashes_in_a_source_keeps_its_closing_dash(spacy_nlp
      "Stephanopoulos"),
     # A feeling is the main clause subject's own.
     ("Horrified at the attack, Ramos said the country had lost its way.", "Horrified", "Ramos"),
+    # A passive cue in a clause of its own does not take the subject of the clause it hangs on.
+    ("Hillary Clinton came under heavy criticism when it was revealed in March that she had used a private server.",
+     "revealed", None),
+    ("His comments came after being asked yet again to defend his criticism of the city.", "asked", None),
+    ("Trump spoke for an hour and was asked whether he would release his taxes.", "asked", None),
+    # A participle after a preposition on a passive verb still takes that verb's subject.
+    ("Clinton was criticized by Republicans for saying that the plan had failed.", "saying", "Clinton"),
 ])
-def test_a_fronted_passive_of_asking_does_not_take_the_one_asked_as_source(spacy_nlp, text: str, cue: str,
+def test_a_passive_cue_does_not_take_the_one_spoken_to_or_about_as_source(spacy_nlp, text: str, cue: str,
                                                                            source: str | None) -> None:
     assert _source(spacy_nlp, text, cue) == source
 
