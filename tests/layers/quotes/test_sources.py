@@ -72,6 +72,16 @@ def test_an_aside_set_off_by_dashes_in_a_source_keeps_its_closing_dash(spacy_nlp
 
 
 @pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Clinton is an outspoken supporter of Roe v. Wade, which legalizes abortion.", "supporter", "Clinton"),
+    ("Mrs. Clinton has been a dogged defender of the Affordable Care Act.", "defender", "Mrs. Clinton"),
+    ("It may not be a question of whether to accept the delay.", "question", None),
+])
+def test_a_noun_cue_after_a_copula_takes_the_copula_subject_as_source(spacy_nlp, text: str, cue: str,
+                                                                      source: str | None) -> None:
+    assert _source(spacy_nlp, text, cue) == source
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
     # The one asked is not the one asking: no source, unless a "by" phrase names the asker.
     ("Asked about who was the victor in the latest confrontation, al-Qaddoumi said, \"It is not the matter.\"",
      "Asked", None),

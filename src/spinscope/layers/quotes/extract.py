@@ -160,6 +160,11 @@ def _subject(verb: Token) -> Token | None:
             name = verb.doc[verb.i - 1]
             if name.dep_ == "compound" and name.head.i == verb.i and name.pos_ == "PROPN":
                 return name
+        if verb.dep_ == "attr" and verb.head.lemma_ == "be":
+            # "Clinton is an outspoken supporter of Roe v. Wade": the noun says what the copula's subject holds
+            # ("it is a question of whether ..." holds nothing of its own).
+            return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
+                        None)
         return None
     node = verb
     for _ in range(4):
