@@ -179,7 +179,7 @@ def _subject(verb: Token) -> Token | None:
                     return pobj[0]
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head  # "a group backing Trump", "ads attacking Clinton": the noun the participle describes
-        if node is verb and (_passive_clause(verb) or any(c.dep_ == "auxpass" for c in verb.children)):
+        if node is verb and _passive_cue(verb):
             # A passive cue says nothing of who spoke but its "by" agent (tried above): the subject of the clause
             # it hangs on is the one spoken to or about ("Asked about the victor, al-Qaddoumi said ...", "Clinton
             # came under criticism when it was revealed that ...", "after being asked"). PolNeAR train gives 33
@@ -208,12 +208,15 @@ _ADDRESSING = frozenset({"ask", "question", "press", "quiz", "query", "interview
                          "remind", "assure", "inform", "challenge", "confront"})
 
 
-def _passive_clause(verb: Token) -> bool:
-    """Whether a cue is a bare passive participle of speaking to someone heading an adverbial clause ("Asked
-    about ..., X said"): the main clause's subject was spoken to. Not for feelings ("Horrified at ..., Ramos said"
-    is Ramos's horror)."""
+def _passive_cue(verb: Token) -> bool:
+    """Whether a cue is passive: it has a passive auxiliary ("was revealed", "being asked"), or it is a bare
+    participle of speaking to someone heading an adverbial clause ("Asked about ..., X said"). Not a bare
+    participle of feeling ("Horrified at ..., Ramos said" is Ramos's horror)."""
+    children = {c.dep_ for c in verb.children}
+    if "auxpass" in children:
+        return True
     return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in _ADDRESSING
-            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children))
+            and not children & {"aux", "nsubj", "nsubjpass"})
 
 
 def _fronted_subject(verb: Token) -> Token | None:
