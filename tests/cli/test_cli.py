@@ -218,6 +218,19 @@ def test_analyze_credits_a_headline_label_and_a_speaker_the_parser_misplaced(tmp
     assert label["name"] == "Mary Fallin" and label["id"]
 
 
+@pytest.mark.skipif(not (SHARED_DATA / "ptc" / "train" / "articles").is_dir(), reason="shared data not present")
+def test_analyze_credits_a_trailing_outlet_whose_sentence_opens_with_a_weaker_cue() -> None:
+    # "Mohamad Khweis, ... actually made it to Syria, ... The Washington Post reports.": a retrained content model
+    # once gave "made" the whole sentence and so hid the Post's attribution (and the claimant of its figures).
+    article = SHARED_DATA / "ptc" / "train" / "articles" / "article702077434.txt"
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes")
+    assert proc.returncode == 0, proc.stderr
+    quotes = json.loads(proc.stdout)["quotes"]
+    reports = [q for q in quotes if q["cue"] and q["cue"]["text"] == "reports"]
+    assert [q["speaker"]["text"] for q in reports] == ["The Washington Post"]
+    assert reports[0]["text"].startswith("Mohamad Khweis, unlike the dozens")
+
+
 def test_analyze_gives_the_examples_speakers_and_contents_the_parse_misleads(
         jsonl_run: subprocess.CompletedProcess[str], tmp_path: Path) -> None:
     # What `spinscope analyze` prints for the cases the parser gets wrong in the two bundled articles.

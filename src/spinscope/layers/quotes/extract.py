@@ -142,8 +142,9 @@ def _subject(verb: Token) -> Token | None:
     """Return the subject of a cue verb, climbing through participles and conjoined verbs; failing that, the
     speaker after a verb that follows a quotation (`_inverted_subject`).
 
-    A noun cue has no subject: its holder is the possessor ("Trump's claim") or a `from`/`by` phrase
-    ("advice from a veteran").
+    A noun cue has no subject: its holder is the possessor ("Trump's claim"), a `from`/`by` phrase ("advice from
+    a veteran") or the subject of the copula it follows ("Clinton is a supporter of"). A passive cue has none
+    but its `by` agent (`_passive_cue`).
     """
     if verb.pos_ in ("NOUN", "PROPN"):
         poss = next((c for c in verb.children if c.dep_ == "poss"), None)
@@ -688,7 +689,7 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     ("The poll, released on Wednesday ..."), a phrase that only dates it ("doctors in 2015"), a focusing adverb
     before it ("even critics"), an opening quote mark or text in an earlier paragraph. Appositions and relative
     clauses stay (annotators keep them), and so does a trailing comma (kept more often than not; cross-checked on
-    PolNeAR train with gold cues)."""
+    PolNeAR train with gold cues); an aside opened by a dash gets its closing dash."""
     text = doc_text(doc)
     for child in subj.rights:
         if child.dep_ == "acl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
