@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/quotes_speed.py [--data DIR] [--out benchmarks/results/quotes_speed.json]
 Reads DIR/text/*.txt (default: PolNeAR dev from ../shared/data) and times the layer alone (the spaCy
-parse is shared with the nlp layer and cached) and the nlp + quotes pipeline.
+parse is shared with the nlp layer and cached), the layer without its MiniLM cue tagger, and the nlp + quotes
+pipeline.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def main() -> None:
     texts = [f.read_text(encoding="utf-8") for f in sorted((args.data / "text").glob("*.txt"))][: args.limit]
     docs = [Document(text=t, source=str(i)) for i, t in enumerate(texts)]
     words = sum(len(t.split()) for t in texts)
-    nlp, quotes = NlpLayer(), QuotesLayer()
+    nlp, quotes, linear = NlpLayer(), QuotesLayer(), QuotesLayer(tagger=False)
     quotes(nlp(docs[0]))  # load models before timing
 
     t0 = time.perf_counter()
@@ -43,6 +44,10 @@ def main() -> None:
     for d in parsed:
         quotes(d)
     t_quotes = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for d in parsed:
+        linear(d)
+    t_linear = time.perf_counter() - t0
 
     per700 = words / 700
     result = {
@@ -52,7 +57,10 @@ def main() -> None:
         "words": words,
         "quotes_layer_articles700_per_s": round(per700 / t_quotes, 2),
         "nlp_plus_quotes_articles700_per_s": round(per700 / (t_parse + t_quotes), 2),
-        "seconds": {"parse": round(t_parse, 2), "quotes": round(t_quotes, 2)},
+        # QuotesLayer(tagger=False): the linear cue model alone, without the MiniLM cue tagger.
+        "quotes_layer_without_tagger_articles700_per_s": round(per700 / t_linear, 2),
+        "seconds": {"parse": round(t_parse, 2), "quotes": round(t_quotes, 2),
+                    "quotes_without_tagger": round(t_linear, 2)},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "load_average_1min": round(os.getloadavg()[0], 2)},
         "target_articles700_per_s": 5.0,

@@ -24,6 +24,8 @@ TRAINERS = {
     "techniques-lora": "spinscope.train.techniques:train_techniques_lora",
     "claims": "spinscope.layers.claims.train:train",
     "quotes": "spinscope.layers.quotes.train:train",
+    # The MiniLM cue tagger (LoRA fine-tune) and its blend with the linear cue model.
+    "quotes-tagger": "spinscope.layers.quotes.train:train_tagger",
 }
 
 
