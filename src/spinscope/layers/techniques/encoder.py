@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from spinscope.errors import ErrorCode, ModelError
 from spinscope.layers.techniques.features import Token
 
 __all__ = ["BASE_PACKAGE", "BASE_SHA256", "base_path", "Embedder", "load_embedder", "TaggerHead", "SpanHead",
-           "MiniLMTagger", "windows", "piece_words", "word_probabilities", "WINDOW", "STRIDE", "SPAN_PIECES",
+           "MiniLMTagger", "windows", "tiles", "piece_words", "word_probabilities", "WINDOW", "STRIDE", "SPAN_PIECES",
            "LORA_TARGETS", "merge_lora"]
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,16 @@ def windows(input_ids: list[int], cls_id: int, sep_id: int, stride: int = STRIDE
         if start + inner >= len(input_ids):
             return out
         start += stride
+
+
+def tiles(input_ids: list[int], cls_id: int, sep_id: int) -> list[tuple[int, list[int]]]:
+    """Return (offset, ids with special tokens) tiles of equal length that cover a wordpiece sequence without
+    overlapping: fewer pieces to encode than `windows`, each seeing less context near its edges."""
+    if not input_ids:
+        return [(0, [cls_id, sep_id])]
+    count = -(-len(input_ids) // (WINDOW - 2))
+    size = -(-len(input_ids) // count)
+    return [(start, [cls_id, *input_ids[start : start + size], sep_id]) for start in range(0, len(input_ids), size)]
 
 
 def piece_words(text: str, tokens: list[Token], offsets: np.ndarray) -> np.ndarray:
@@ -141,8 +152,10 @@ class Embedder:
         self.model.to(device)
         self.dim = int(self.model.config.hidden_size)
 
-    def piece_vectors(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Return wordpiece offsets (n × 2) and last-layer vectors (n × dim), overlapping windows averaged."""
+    def piece_vectors(self, text: str, cut: Callable[[list[int], int, int], list[tuple[int, list[int]]]] = windows
+                      ) -> tuple[np.ndarray, np.ndarray]:
+        """Return wordpiece offsets (n × 2) and last-layer vectors (n × dim); `cut` parts the pieces into the
+        sequences encoded (`windows`, whose overlaps are averaged, or `tiles`)."""
         torch = self._torch
         enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
         ids = enc["input_ids"]
@@ -151,7 +164,7 @@ class Embedder:
             return offsets, np.zeros((0, self.dim), dtype=np.float32)
         total = np.zeros((len(ids), self.dim), dtype=np.float32)
         count = np.zeros(len(ids), dtype=np.float32)
-        wins = windows(ids, self.tokenizer.cls_token_id, self.tokenizer.sep_token_id)
+        wins = cut(ids, self.tokenizer.cls_token_id, self.tokenizer.sep_token_id)
         with torch.inference_mode():
             for i in range(0, len(wins), 8):
                 batch = wins[i : i + 8]
