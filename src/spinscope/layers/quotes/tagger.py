@@ -57,12 +57,14 @@ class CueTagger:
     def __init__(self, arrays: Any, bf16: bool | None = None) -> None:
         """`bf16`: encode in bfloat16 (default: where the CPU computes it natively, as with AMX; a third faster,
         word probabilities within 0.03 of float32's and PolNeAR dev scores within 0.001)."""
+        import torch
+
         from spinscope.layers.techniques.encoder import Embedder, TaggerHead
 
         self.head = TaggerHead.from_arrays(arrays)
         self.embedder = Embedder(lora=arrays)
         if bf16 if bf16 is not None else _native_bf16():
-            self.embedder.model.to(self.embedder._torch.bfloat16)
+            self.embedder.model.to(torch.bfloat16)
         blend = np.asarray(arrays["blend"], dtype=np.float64).reshape(-1)
         if blend.shape != (4,):
             raise ModelError(ErrorCode.E020, TAGGER_FILE, "the blend must hold 4 numbers (3 weights, 1 bias)")

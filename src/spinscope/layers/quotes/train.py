@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from spinscope.eval.polnear import Attribution, overlaps, score
 from spinscope.layers.quotes.content import CONTENT_FILE, ContentModel, content_features
 from spinscope.layers.quotes.cues import MODEL_DIR, CueModel, features
 from spinscope.layers.quotes.extract import CUE_POS, content_candidates, extract, frame_for
 from spinscope.layers.quotes.keep import KeepModel, keep_features, load_keep_model
-from spinscope.layers.quotes.marks import find_quotes
+from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 from spinscope.layers.quotes.resolve import resolve
 from spinscope.layers.quotes.tagger import TAGGER_FILE, CueTagger, encoder_words, logit
 
@@ -108,6 +108,11 @@ def content_examples(doc: Doc, attributions: Sequence[Attribution]) -> list[tupl
     return groups
 
 
+def _in_quote(tok: Token, quotes: Sequence[QuoteSegment]) -> bool:
+    """Whether a word lies inside a quotation (the cue model's `inside_quote` in training)."""
+    return any(q.start <= tok.idx < q.end for q in quotes)
+
+
 def cue_examples(doc: Doc, attributions: Sequence[Attribution]) -> tuple[list[list[str]], list[int]]:
     """Return features and 0/1 labels of every candidate cue word of a parsed document."""
     heads = _cue_heads(doc, attributions)
@@ -116,8 +121,7 @@ def cue_examples(doc: Doc, attributions: Sequence[Attribution]) -> tuple[list[li
     for tok in doc:
         if tok.pos_ not in CUE_POS:
             continue
-        inside = any(q.start <= tok.idx < q.end for q in quotes)
-        X.append(features(tok, inside))
+        X.append(features(tok, _in_quote(tok, quotes)))
         y.append(int(tok.i in heads))
     return X, y
 
@@ -282,9 +286,8 @@ def train_tagger(seed: int = 13, out_dir: Path | None = None, data: Path | None 
         doc, heads, quotes = docs[i], _cue_heads(docs[i], articles[i][2]), find_quotes(docs[i].text)
         for tok in doc:
             if tok.pos_ in CUE_POS:
-                inside = any(q.start <= tok.idx < q.end for q in quotes)
                 q = probabilities[i][tok.i]
-                X.append([logit(linear(tok, inside)), logit(float(q[0])), logit(float(q[1]))])
+                X.append([logit(linear(tok, _in_quote(tok, quotes))), logit(float(q[0])), logit(float(q[1]))])
                 y.append(int(tok.i in heads))
     blender = LogisticRegression(C=BLEND_C, max_iter=1000, random_state=seed).fit(np.array(X), np.array(y))
     # As stored (float32), so the threshold is chosen with the blend the layer will use.
