@@ -217,3 +217,22 @@ def test_a_relative_pronoun_speaks_for_the_noun_phrase_it_follows(text: str, cue
     speaker = quote.attrs["speaker"]
     assert text[speaker["start"]:speaker["end"]] in ("who", "which")  # the source span stays the pronoun
     assert speaker["name"] == name
+
+
+@pytest.mark.parametrize(("text", "source", "quote"), [
+    # The tagger read "Tulsa" as a verb, and the parser hung it on the quotation ...
+    ("“I will make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan "
+     "said Monday.", "Tulsa police Chief Chuck Jordan",
+     "“I will make this promise to you: We will achieve justice in this case,”"),
+    # ... or the whole speaker, apposition and all, leaving the cue without a subject.
+    ("“He's absolutely right. There's a severe disconnect between this White House and frankly the president and "
+     "our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+     "Flynn, a top Trump surrogate,",
+     "“He's absolutely right. There's a severe disconnect between this White House and frankly the president and "
+     "our military,”"),
+])
+def test_the_words_between_a_quotation_and_its_cue_are_the_speaker(text: str, source: str, quote: str) -> None:
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    found = [(tuple(text[s:e] for s, e in a.source), tuple(text[s:e] for s, e in a.content))
+             for a in attributions_of(doc)]
+    assert ((source,), (quote,)) in found

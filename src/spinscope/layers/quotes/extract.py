@@ -867,6 +867,33 @@ def _reporting_participle(verb: Token) -> Token | None:
     return None
 
 
+def _speaker_after_quote(verb: Token) -> int | None:
+    """Where the speaker starts in '"...," Tulsa police Chief Chuck Jordan said' or '"...," Flynn, a top Trump
+    surrogate, said', where the parser hung some or all of the words between the quotation and the cue on the
+    quotation: the first word after its closing mark, when the words up to the cue are a noun phrase (with an
+    apposition set off by commas, but no verb of their own: a capitalised "verb" there is a name the tagger
+    misread, as "Tulsa" above), within one sentence and one line. A phrase in lower case with a comma in it is
+    more often an apposition to the quotation ('"... of the 1960s," the dawn of the movement, Bozell says')."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3:
+        return None
+    for k in range(verb.i - 1, max(verb.i - 16, 1), -1):
+        tok = doc[k]
+        if tok.text in ("“", "‘", "``"):
+            return None  # the cue is inside a quotation
+        if not _closes_quote(tok):
+            continue
+        gap = doc[k + 1 : verb.i - 1 if doc[verb.i - 1].text == "," else verb.i]
+        if (doc[k - 1].text not in (",", "!", "?") or not len(gap)
+                or not (gap[0].is_title or (gap[0].pos_ == "DET" and not any(t.text == "," for t in gap)))
+                or not any(t.pos_ in ("NOUN", "PROPN") for t in gap)
+                or any((t.pos_ in ("VERB", "AUX") and not t.is_title) or "\n" in t.text_with_ws
+                       or t.text in (".", "!", "?", ";", ":") for t in gap)):
+            return None
+        return gap[0].i
+    return None
+
+
 def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Frame:
     """Return the cue, source and excluded words of the cue word `verb` (`quotes`: the document's quotations)."""
     text = doc_text(doc)
@@ -888,6 +915,12 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
                    and _quote_at(quotes, t.idx) is None]
         subj = min(outside, key=lambda t: abs(t.i - verb.i)) if outside else None
         stranded = adjacent = None
+    after_quote = _speaker_after_quote(verb)
+    if after_quote is not None and (subj is None or after_quote < subj.left_edge.i <= subj.i < verb.i):
+        subj = stranded = doc[after_quote : verb.i].root
+        adjacent = None
+    else:
+        after_quote = None
     if subj is not None and _sourceless(verb, subj):
         subj = stranded = adjacent = None
     source = None
@@ -900,7 +933,8 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
     if subj is not None:
         if stranded is not None:
             # Up to the cue, whatever the parser hung on the phrase after it.
-            source = (doc[_phrase_start(stranded)].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text))
+            first = after_quote if after_quote is not None else _phrase_start(stranded)
+            source = (doc[first].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text))
         elif adjacent is not None:
             source = (doc[adjacent].idx, subj.idx + len(subj.text))
         else:
