@@ -8,7 +8,7 @@ import pytest
 
 from spinscope.document import Document, Span
 from spinscope.link.speaker_index import speaker_index
-from spinscope.link.speakers import SpeakerLinker, clean_name, name_key, org_key, speaker_id
+from spinscope.link.speakers import SpeakerLinker, clean_name, middle_initials, name_key, org_key, speaker_id
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -118,3 +118,50 @@ def test_speaker_index_groups_documents_and_counts_quotes() -> None:
     assert rows["Khaled Qaddoumi"]["quotes"] == 3
     assert rows["Israel"]["quotes"] == 1
     assert set(rows["Israel"]) == {"id", "name", "aliases", "roles", "documents", "quotes"}
+
+
+def test_other_middle_initials_are_another_person() -> None:
+    assert middle_initials("George H.W. Bush") == "hw"
+    assert middle_initials("George W Bush") == "w"
+    assert middle_initials("Mohammad Baqer Qalibaf") == ""
+    assert middle_initials("Donald J. Trump Jr.") == "j"
+    linker = SpeakerLinker()
+    (son,) = linker.link(_doc("George W. Bush")).spans("speakers")
+    (father,) = linker.link(_doc("George H.W. Bush")).spans("speakers")
+    assert son.attrs["id"] == speaker_id(name_key("George Bush"))
+    assert father.attrs["id"] != son.attrs["id"]
+    # Initials or none that agree with the holder's keep joining the same person.
+    (plain,) = linker.link(_doc("George Bush")).spans("speakers")
+    (dotless,) = linker.link(_doc("George W Bush")).spans("speakers")
+    (again,) = linker.link(_doc("George H. W. Bush")).spans("speakers")
+    assert plain.attrs["id"] == dotless.attrs["id"] == son.attrs["id"]
+    assert again.attrs["id"] == father.attrs["id"]
+    (schiff,) = linker.link(_doc("Adam Schiff", "Adam B. Schiff")).spans("speakers")[1:]
+    assert schiff.attrs["id"] == speaker_id(name_key("Adam Schiff"))
+
+
+def test_a_state_without_initials_reads_them_from_the_names_it_holds() -> None:
+    # A version 1 state (before initials were remembered) still keeps the second Bush apart.
+    old = {"version": 1, "names": {name_key("George W. Bush"): "George W. Bush"},
+           "surnames": {"bus": [name_key("George W. Bush")]}, "roles": {}}
+    linker = SpeakerLinker.from_state(old)
+    (father,) = linker.link(_doc("George H.W. Bush")).spans("speakers")
+    assert father.attrs["id"] != speaker_id(name_key("George W. Bush"))
+    restored = SpeakerLinker.from_state(json.loads(json.dumps(linker.state())))
+    (again,) = restored.link(_doc("George H.W. Bush")).spans("speakers")
+    (son,) = restored.link(_doc("George W. Bush")).spans("speakers")
+    assert again.attrs["id"] == father.attrs["id"]
+    assert son.attrs["id"] == speaker_id(name_key("George W. Bush"))
+
+
+def test_a_document_naming_both_bushes_has_two_speakers() -> None:
+    from spinscope.layers.nlp import NlpLayer
+    from spinscope.layers.quotes import QuotesLayer
+    from spinscope.pipeline import Pipeline
+
+    text = ("George W. Bush said on Monday that the war had been right. \"We will not waver,\" George H.W. Bush "
+            "told reporters.\n")
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="t"))
+    names = {s.attrs["name"]: s.attrs["key"] for s in doc.spans("speakers")}
+    assert set(names) == {"George W. Bush", "George H.W. Bush"}
+    assert {q.attrs["speaker"]["key"] for q in doc.spans("quotes")} == set(names.values())

@@ -47,3 +47,36 @@ def test_speakers_command_lists_one_id_per_person_with_documents(tmp_path: Path)
 
     text = CliRunner().invoke(app, ["speakers", "--store", str(tmp_path / "s.sqlite")])
     assert text.exit_code == 0 and row["id"] in text.output
+
+
+def _jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_two_presidents_bush_keep_apart_across_runs_of_ingest(tmp_path: Path) -> None:
+    # Middle initials are left out of the name key, so "George H.W. Bush" once shared George W. Bush's id.
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "both.txt").write_text(
+        "Former President George W. Bush said on Monday that the war had been right. His father, former President "
+        "George H.W. Bush, said in 1991 that the coalition would hold.\n", encoding="utf-8")
+    (first / "son.txt").write_text("\"We are strong,\" George W. Bush said in Texas.\n", encoding="utf-8")
+    (second / "father.txt").write_text("\"It was a hard year,\" George H.W. Bush said in his diary.\n",
+                                       encoding="utf-8")
+    (second / "bare.txt").write_text("\"Nothing is decided,\" Bush said.\n", encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    runner = CliRunner()
+    for folder in (first, second):  # two runs: the second reads the first's linker state from the store
+        result = runner.invoke(app, ["ingest", str(folder), "--store", store, "--layers", "nlp,quotes"])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["speakers", "--store", store, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = {r["name"]: r for r in _jsonl(result.output)}
+    son, father = rows["George W. Bush"], rows["George H.W. Bush"]
+    assert son["id"] != father["id"]
+    assert (len(son["documents"]), son["quotes"]) == (2, 2)
+    assert (len(father["documents"]), father["quotes"]) == (2, 2)
+    assert "George H.W. Bush" not in son["aliases"] and "George W. Bush" not in father["aliases"]
+    # A bare surname shared by two known people joins neither.
+    assert rows["Bush"]["id"] not in {son["id"], father["id"]}

@@ -6,7 +6,13 @@ How names are merged (and kept apart):
   variants folded (accents, doubled consonants, q/k, kh/k, gh/k, ph/f, each run of vowels one mark):
   "Khaled al-Qaddoumi" and "Khaled Qaddoumi" share a key, "Ebrahim Raeisi" and "Ebrahim Raisi" too.
   Generational suffixes (Jr., Sr., II, III) stay in the key, so "Donald Trump Jr." is not "Donald Trump".
-- The id is "spk-" + the first 10 hex digits of SHA-1 of the key: the same in every run and store.
+- Middle initials are not in the key ("Adam B. Schiff" is "Adam Schiff"), but a second set of them keeps
+  apart: once a key is held by a name with initials, a name with other initials gets its own key, the key
+  plus " +" and its initials ("George H.W. Bush" after "George W. Bush"; "George Bush" joins whichever came
+  first). This is decided against what is already known, in a document (`quotes.resolve`) and across a run
+  or store (`SpeakerLinker`, which remembers each key's initials in its state).
+- The id is "spk-" + the first 10 hex digits of SHA-1 of the key: the same in every run and store, except for
+  the variant keys of a second set of initials, which go to whichever set a run or store meets second.
 - A name of one word ("Raisi") has a lighter key: the same folds, but each run of vowels keeps its first
   vowel, so "Raeisi" and "Raisi" share a key while "Yellen" and "Allen", "Dean" and "Dunn" do not (on
   PolNeAR the vowel-blind key merged 30 pairs of different surnames).
@@ -28,7 +34,8 @@ from typing import Any
 
 from spinscope.document import Document, Span
 
-__all__ = ["HONORIFICS", "clean_name", "name_key", "surname_key", "speaker_id", "org_key", "SpeakerLinker"]
+__all__ = ["HONORIFICS", "clean_name", "name_key", "surname_key", "speaker_id", "org_key", "middle_initials",
+           "initials_key", "SpeakerLinker"]
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +114,22 @@ def name_key(name: str) -> str:
     return f"{_skeleton(words[0])} {_skeleton(words[-1])}{suffix}"
 
 
+def middle_initials(name: str) -> str:
+    """Return the middle initials of a person's name, lower case ("George H.W. Bush" → "hw", "George W Bush"
+    → "w"); "" where it has none (a middle name such as "Baqer" is not an initial)."""
+    words = _words(name)
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return "".join(w for w in words[1:-1] if len(w) == 1)
+
+
+def initials_key(key: str, name: str, held: str) -> str:
+    """Return the key of a full name whose plain key `key` is held by a person with middle initials `held`
+    ("" if none known): `key` itself, or, where the name has other initials, the key of that other person."""
+    own = middle_initials(name)
+    return f"{key} +{own}" if own and held and own != held else key
+
+
 def surname_key(name: str) -> str:
     """Return the folded surname of a name."""
     words = [w for w in _words(name) if w not in _SUFFIXES]
@@ -128,13 +151,25 @@ def speaker_id(key: str) -> str:
 
 @dataclass
 class SpeakerLinker:
-    """Cross-document speaker state: known full names by key, and full-name keys by surname."""
+    """Cross-document speaker state: known full names by key, full-name keys by surname, and the middle
+    initials of the person who holds each key (where the name that claimed it had some)."""
 
     names: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
+    initials: dict[str, str] = field(default_factory=dict)
+
+    def _full_key(self, name: str) -> str:
+        """Return the key of a person's name, a variant where its middle initials differ from the holder's."""
+        key = name_key(name)
+        if " " not in key:
+            return key
+        held = self.initials.get(key) or middle_initials(self.names.get(key, ""))
+        return initials_key(key, name, held)
 
     def _remember(self, key: str, name: str, roles: Iterable[str]) -> None:
+        if " " in key and " +" not in key and key not in self.initials and middle_initials(name):
+            self.initials[key] = middle_initials(name)
         if " " in key and key not in self.names:
             self.names[key] = name
             sur = surname_key(name)
@@ -150,7 +185,7 @@ class SpeakerLinker:
         """Return (key, canonical name) of a name against what the linker knows."""
         if not is_person:
             return org_key(name), name
-        key = name_key(name)
+        key = self._full_key(name)
         if " " not in key.split(" jr")[0]:
             candidates = self.surnames.get(key, [])
             if len(candidates) == 1:
@@ -163,7 +198,7 @@ class SpeakerLinker:
         # Full names first, so a surname later in the same batch can join them.
         for s in spans:
             if s.attrs.get("kind") == "person" and s.attrs.get("name"):
-                key = name_key(s.attrs["name"])
+                key = self._full_key(s.attrs["name"])
                 if " " in key:
                     self._remember(key, s.attrs["name"], s.attrs.get("roles", ()))
         out = []
@@ -185,12 +220,14 @@ class SpeakerLinker:
 
     def state(self) -> dict[str, Any]:
         """Return the JSON-serialisable state for the store."""
-        return {"version": 1, "names": dict(self.names), "surnames": {k: list(v) for k, v in self.surnames.items()},
-                "roles": {k: list(v) for k, v in self.roles.items()}}
+        return {"version": 2, "names": dict(self.names), "surnames": {k: list(v) for k, v in self.surnames.items()},
+                "roles": {k: list(v) for k, v in self.roles.items()}, "initials": dict(self.initials)}
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> SpeakerLinker:
-        """Rebuild a linker from `state()` output."""
+        """Rebuild a linker from `state()` output (a version 1 state has no initials: each key's are then read
+        from the name that holds it)."""
         return cls(names=dict(state.get("names", {})),
                    surnames={k: list(v) for k, v in state.get("surnames", {}).items()},
-                   roles={k: list(v) for k, v in state.get("roles", {}).items()})
+                   roles={k: list(v) for k, v in state.get("roles", {}).items()},
+                   initials=dict(state.get("initials", {})))

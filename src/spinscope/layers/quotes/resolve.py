@@ -10,7 +10,16 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from spinscope.layers.quotes.extract import REPORTING_PARTICIPLES, Found, doc_text
-from spinscope.link.speakers import HONORIFICS, clean_name, name_key, org_key, speaker_id, surname_key
+from spinscope.link.speakers import (
+    HONORIFICS,
+    clean_name,
+    initials_key,
+    middle_initials,
+    name_key,
+    org_key,
+    speaker_id,
+    surname_key,
+)
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
 
@@ -126,6 +135,9 @@ class _Registry:
         name = clean_name(ent.text)
         key = name_key(name)
         words = name.split()
+        if len(words) > 1 and key in self.speakers:
+            # Other middle initials than the holder's are another person ("George H.W." and "George W. Bush").
+            key = initials_key(key, name, middle_initials(self.speakers[key].name))
         if len(words) == 1:
             # A surname alone joins the most recent full name with that surname.
             sur = surname_key(name)
