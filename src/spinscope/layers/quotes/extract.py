@@ -1207,6 +1207,16 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
     if chosen is None:
         return None
     chosen = _mend(doc, frame, chosen, quotes)
+    source = frame.source
+    if source is not None and any(s < source[1] and source[0] < e for s, e in chosen.frags):
+        # A source never holds its own content. Where they share only a quotation mark, the source ends before
+        # it; otherwise the frame is misread (a by-agent whose relative clause runs into the quotation: "backed
+        # by Mary Jones, who said the deal \"will hold\""), and its words stay free for their own cue.
+        text = doc_text(doc)
+        cut = min(s for s, _ in chosen.frags)
+        if cut <= source[0] or text[cut : source[1]].strip(" \"“”'‘’"):
+            return None
+        source = (source[0], source[0] + len(text[source[0] : cut].rstrip()))
     head = frame.subject.i if frame.subject is not None else None
-    return Found(chosen.frags, chosen.cue, frame.source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
+    return Found(chosen.frags, chosen.cue, source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
                  content_score=content_p)
