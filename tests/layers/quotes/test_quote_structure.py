@@ -196,3 +196,55 @@ def test_what_is_said_by_saying_is_the_content_and_the_saying_joins_the_cue(run)
     tweeted = by_cue["responded Tuesday to one of the messages by saying"]
     assert tweeted.text(text) == "“Seriously, just stop.”"
     assert tweeted.attrs["speaker"]["name"] == "Mary Fallin"
+
+
+@pytest.mark.parametrize(("text", "source", "name", "content"), [
+    ('Foreign Ministry spokesman Nasser Kanaani was quoted by IRNA as saying that the sanctions "have failed."',
+     "Foreign Ministry spokesman Nasser Kanaani", "Nasser Kanaani", 'that the sanctions "have failed."'),
+    ("Kanaani was cited by Tasnim as saying the sanctions had failed.", "Kanaani", "Kanaani",
+     "the sanctions had failed"),
+])
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_outlet(run, text: str, source: str, name: str,
+                                                                 content: str) -> None:
+    # State media relay officials this way; the outlet (the "by" agent of "quoted") used to be the speaker.
+    doc = run(text)
+    (quote,) = doc.spans("quotes")
+    speaker = quote.attrs["speaker"]
+    assert (text[speaker["start"]:speaker["end"]], speaker["name"]) == (source, name)
+    assert text[quote.attrs["cue"]["start"]:quote.attrs["cue"]["end"]] == "saying"
+    assert quote.text(text) == content
+
+
+def test_an_outlet_that_quotes_someone_stays_the_source(run) -> None:
+    # PolNeAR marks "CNN quoted an American witness as saying ..." with CNN as the source; so do we.
+    text = "CNN quoted an American witness as saying he saw one person in the car."
+    (quote,) = run(text).spans("quotes")
+    assert text[quote.attrs["speaker"]["start"]:quote.attrs["speaker"]["end"]] == "CNN"
+
+
+def test_a_role_noun_takes_an_apposed_name_the_tagger_missed(run) -> None:
+    # NER reads "Ebrahim Raisi" here as an organisation; apposed to "president" it is the speaker's name.
+    text = "The Iranian president, Ebrahim Raisi, said the deal was dead. He added that talks were over."
+    doc = run(text)
+    assert [q.attrs["speaker"]["name"] for q in doc.spans("quotes")] == ["Ebrahim Raisi", "Ebrahim Raisi"]
+    (raisi,) = doc.spans("speakers")
+    assert raisi.attrs["roles"] == ["Iranian president"]
+
+
+@pytest.mark.parametrize("text", [
+    '"The enemy is in panic," the commander told Tasnim news agency on Tuesday.',
+    "The minister met the president, Joe Biden, on Monday and said the talks went well.",
+])
+def test_a_role_noun_is_not_the_person_spoken_to_in_its_own_sentence(run, text: str) -> None:
+    # A role noun with no name before it took the next person named, here the one spoken to or met.
+    doc = run(text)
+    (quote,) = doc.spans("quotes")
+    assert quote.attrs["speaker"]["name"] is None and quote.attrs["speaker"].get("key") is None
+    assert not doc.spans("speakers")
+
+
+def test_a_role_noun_with_an_indefinite_article_is_someone_unnamed(run) -> None:
+    # "A New York judge" passed for definite through its proper-noun modifier and took the next person named.
+    text = "A New York judge said the file would stay sealed. The ruling angered Donald Trump."
+    (said,) = [q for q in run(text).spans("quotes") if text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]] == "said"]
+    assert said.attrs["speaker"]["name"] is None

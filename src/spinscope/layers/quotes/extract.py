@@ -577,7 +577,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     used = _token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
     inner: set[int] = set()  # words of contents: a cue there needs NESTED_THRESHOLD
     for tok in doc:
-        if tok.i in used or tok.pos_ not in CUE_POS:
+        if tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok):
             continue
         q = _quote_at(quotes, tok.idx)
         inside = q is not None and (q.end - q.start) > 1
@@ -605,6 +605,14 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
         inner |= _token_ids(doc, item.content)
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
+
+
+def _quoted_as(verb: Token) -> bool:
+    """Whether a cue is a passive "quoted"/"cited" with an "as saying" after it ("X was quoted by IRNA as saying
+    ..."): the cue is then "saying", whose source is the one quoted (its passive subject), not the outlet."""
+    return verb.lemma_.lower() in ("quote", "cite") and _passive_cue(verb) and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in verb.children)
 
 
 def _token_ids(doc: Doc, spans: Sequence[tuple[int, int] | None]) -> set[int]:

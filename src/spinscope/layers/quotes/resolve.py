@@ -203,6 +203,19 @@ def _is_mention(ent: Span) -> bool:
     return ent.label_ != "PERSON" or _MODIFIER_NAME.search(ent.text.strip()) is None
 
 
+def _apposed_name(head: Token) -> Span | None:
+    """The name apposed to a role noun where NER missed it as a person ("The Iranian president, Ebrahim Raisi,"
+    with "Ebrahim Raisi" read as an organisation): two to four proper nouns and nothing else, as a PERSON span."""
+    if head.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+            words = list(child.subtree)
+            if 2 <= len(words) <= 4 and all(w.pos_ == "PROPN" for w in words):
+                return Span(head.doc, words[0].i, words[-1].i + 1, label="PERSON")
+    return None
+
+
 def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Span | None:
     for ent in doc.ents:
         if ent.label_ in labels and ent.start <= tokens[-1].i and tokens[0].i < ent.end and _is_mention(ent):
@@ -256,7 +269,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 last_person = reg.by_token.get(pending.start, last_person)
             pending = next(p_iter, None)
         ref: SpeakerRef | None
-        ent = _entity_of(doc, tokens, frozenset({"PERSON"}))
+        ent = _entity_of(doc, tokens, frozenset({"PERSON"})) or _apposed_name(head)
         org = _entity_of(doc, [head], _ORG_LABELS)
         label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
         surname = reg.surname_match(head, label)
@@ -306,10 +319,14 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         match = reg.surname_match(doc[f.source_head], label=f.origin == "colon") if f.source_head is not None else None
         if match is not None:
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), match.key, match.name)
-    # A role noun before any name ("The representative of ... says") is the first person named after it.
+    # A role noun before any name ("The representative of ... says") is the first person named after it, outside
+    # its own sentence and content: a name there is spoken to or about ("the commander told Tasnim news agency").
     for i, role in deferred:
         f = found[i]
-        later = [e for e in persons if e.start_char >= (f.source or (0, 0))[1]]
+        own = doc[f.source_head].sent if f.source_head is not None else None
+        later = [e for e in persons if e.start_char >= (f.source or (0, 0))[1]
+                 and (own is None or e.start >= own.end)
+                 and not any(s <= e.start_char < t for s, t in f.content)]
         if later:
             key = reg.by_token.get(later[0].start)
             if key is not None:
@@ -345,7 +362,10 @@ def _indefinite(head: Token) -> bool:
 
 
 def _definite(head: Token) -> bool:
-    """Whether a nominal mention points at one known individual (the/possessive/proper modifier)."""
+    """Whether a nominal mention points at one known individual (the/possessive/proper modifier); never with an
+    indefinite determiner ("A New York judge" is someone unnamed)."""
+    if _indefinite(head):
+        return False
     for child in head.lefts:
         if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
             return True
