@@ -648,13 +648,23 @@ def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegmen
                 continue
             para_end = text.find("\n", q.end)
             after = text[q.end : para_end if para_end != -1 else len(text)]
-            if text[cursor : q.start].strip(" .\n\t") or not free(q) or after.strip(" .,;:\t"):
+            if (text[cursor : q.start].strip(" .\n\t") and not _sentence_tail(text[cursor : q.start])) or not free(q) \
+                    or after.strip(" .,;:\t"):
                 break
             frags.append((q.start, q.end))
             taken.append((q.start, q.end))
             cursor = q.end
         out.append(replace(f, content=tuple(frags)))
     return out
+
+
+def _sentence_tail(gap: str) -> bool:
+    """Whether the words between an attribution and the next quotation only finish the attribution's sentence
+    ('"...," the commander told Tasnim news agency on Tuesday. "..."'): one line, no quotation mark, at most
+    twelve words, and one sentence end, at their end."""
+    words = gap.strip()
+    return ("\n" not in words and words.endswith(".") and len(words.split()) <= 12
+            and not any(c in words for c in "\"“”‘’'") and not any(c in words[:-1] for c in ".!?;:"))
 
 
 #: Prepositions that carry the content of a noun cue ("his comments on Muslims", "the claim of fraud").
