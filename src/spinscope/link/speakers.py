@@ -168,8 +168,9 @@ class SpeakerLinker:
         return initials_key(key, name, held)
 
     def _remember(self, key: str, name: str, roles: Iterable[str]) -> None:
-        if " " in key and " +" not in key and key not in self.initials and middle_initials(name):
-            self.initials[key] = middle_initials(name)
+        initials = middle_initials(name)
+        if initials and " " in key and " +" not in key and key not in self.initials:
+            self.initials[key] = initials
         if " " in key and key not in self.names:
             self.names[key] = name
             sur = surname_key(name)

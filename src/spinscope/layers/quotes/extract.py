@@ -648,8 +648,8 @@ def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegmen
                 continue
             para_end = text.find("\n", q.end)
             after = text[q.end : para_end if para_end != -1 else len(text)]
-            if (text[cursor : q.start].strip(" .\n\t") and not _sentence_tail(text[cursor : q.start])) or not free(q) \
-                    or after.strip(" .,;:\t"):
+            gap = text[cursor : q.start]
+            if (gap.strip(" .\n\t") and not _sentence_tail(gap)) or not free(q) or after.strip(" .,;:\t"):
                 break
             frags.append((q.start, q.end))
             taken.append((q.start, q.end))
@@ -1228,8 +1228,8 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
     source = frame.source
     if source is not None and any(s < source[1] and source[0] < e for s, e in chosen.frags):
         # A source never holds its own content. Where they share only a quotation mark, the source ends before
-        # it; otherwise the frame is misread (a by-agent whose relative clause runs into the quotation: "backed
-        # by Mary Jones, who said the deal \"will hold\""), and its words stay free for their own cue.
+        # it; otherwise the frame is misread (a by-agent whose relative clause runs into the quotation: 'backed
+        # by Mary Jones, who said the deal "will hold"'), and its words stay free for their own cue.
         text = doc_text(doc)
         cut = min(s for s, _ in chosen.frags)
         if cut <= source[0] or text[cut : source[1]].strip(" \"“”'‘’"):
