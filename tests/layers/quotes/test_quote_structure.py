@@ -260,3 +260,24 @@ def test_a_quotation_right_after_the_attributions_sentence_goes_on_with_the_quot
     text = '"We will respond," he said in a statement. Critics disagreed. "This is madness," one said.'
     first = next(q for q in run(text).spans("quotes") if q.text(text) == '"We will respond,"')
     assert "parts" not in first.attrs
+
+
+def test_a_cue_does_not_take_another_speakers_quote_from_the_sentence_before(run) -> None:
+    # "disagreed" had nothing in its own sentence and took the sentence before, Abu Obaida's cue and all.
+    text = '"We will never surrender," Hamas spokesman Abu Obaida said. Critics disagreed.'
+    (quote,) = run(text).spans("quotes")
+    assert quote.text(text) == '"We will never surrender,"'
+    assert quote.attrs["speaker"]["name"] == "Abu Obaida"
+
+
+@pytest.mark.parametrize(("lead", "cue", "content"), [
+    ("The governor added:", "added:", "It is typical of her. She knows nothing, and the mouth never stops"),
+    ("The governor added:", "added:", '"It is typical of her. She knows nothing, and the mouth never stops."'),
+    ("Foreign Ministry spokesman Nasser Kanaani said in a statement:", "said",
+     "The Islamic Republic of Iran strongly condemns the attack on the consulate"),
+])
+def test_a_cue_whose_line_ends_in_a_colon_takes_the_next_paragraph(run, lead: str, cue: str, content: str) -> None:
+    # Without a clause of its own such a cue had nothing ("added:") or its adverbial ("in a statement") as content.
+    text = f"{lead}\n\n{content}\n\nOther news followed on Monday.\n"
+    quotes = run(text).spans("quotes")
+    assert [(text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]], q.text(text)) for q in quotes] == [(cue, content)]

@@ -593,7 +593,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             if rival is None or rival.score >= p:
                 continue
         item = _attribution_for(doc, tok, quotes, p, chooser)
-        if item is None:
+        if item is None or _answers(doc, tok, item, found):
             continue
         if rival is not None:
             if rival.cue is None or not _token_ids(doc, [rival.cue]) <= _token_ids(doc, item.content):
@@ -605,6 +605,16 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
         inner |= _token_ids(doc, item.content)
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
+
+
+def _answers(doc: Doc, verb: Token, item: Found, found: Sequence[Found]) -> bool:
+    """Whether a cue whose content lies wholly in an earlier sentence takes the whole of another attribution
+    there, its cue with it ('"We will never surrender," Abu Obaida said. Critics disagreed.'): the cue answers that
+    statement, it does not report it, and the statement keeps its own speaker."""
+    if max(e for _, e in item.content) > verb.sent.start_char:
+        return False
+    words = _token_ids(doc, item.content)
+    return any(f.cue is not None and _token_ids(doc, [f.cue]) <= words for f in found)
 
 
 def _quoted_as(verb: Token) -> bool:
@@ -1011,6 +1021,9 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
     cue, else the clause before a trailing attribution."""
     text = doc_text(doc)
     verb, cue, exclude, lo, hi = frame.verb, frame.cue, set(frame.exclude), frame.lo, frame.hi
+    lead = _colon_lead(text, frame, quotes)
+    if lead is not None:
+        return Candidate((lead,), cue, ("rule",))
     frags: list[tuple[int, int]] = []
     adjacent = _adjacent_quotes(text, quotes, lo, hi)
     adjacent = [q for q in adjacent if doc.char_span(q.start, q.end, alignment_mode="expand") is not None]
@@ -1071,6 +1084,33 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
     if not frags or any(f[0] <= cue[0] < f[1] for f in frags):
         return None
     return Candidate(tuple(sorted(frags)), cue, ("rule",))
+
+
+_NEXT_LINE = re.compile(r"\n[ \t\u00a0\n]*(?=\S)")
+
+
+def _colon_lead(text: str, frame: Frame, quotes: Sequence[QuoteSegment]) -> tuple[int, int] | None:
+    """The content of a cue whose line ends in a colon ("The governor added:", "Kanaani said in a statement:"):
+    the next paragraph, or the quotation that opens it. None where the cue has a clause of its own or the words
+    after it do more than finish its sentence (at most twelve words, no quotation mark, no sentence end)."""
+    line_end = text.find("\n", frame.hi)
+    if line_end == -1:
+        return None
+    tail = text[frame.hi : line_end].rstrip(" \t\u00a0") or text[frame.hi - 1 : frame.hi]  # the cue's "said:"
+    if (not tail.endswith(":") or len(tail.split()) > 12 or any(c in tail for c in "\"“”‘’'`")
+            or any(c in tail[:-1] for c in ".!?;:")
+            or any(c.dep_ in _CLAUSAL and frame.verb.i < c.i and c.idx < line_end for c in frame.verb.children)):
+        return None
+    m = _NEXT_LINE.match(text, line_end)
+    if m is None:
+        return None
+    start = m.end()
+    quote = next((q for q in quotes if q.start == start), None)
+    if quote is not None:
+        return quote.start, quote.end
+    end = text.find("\n", start)
+    span = _trim(text, start, len(text) if end == -1 else end, quotes)
+    return span if span[1] > span[0] else None
 
 
 def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegment]) -> Candidate:
