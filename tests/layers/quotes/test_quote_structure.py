@@ -281,3 +281,15 @@ def test_a_cue_whose_line_ends_in_a_colon_takes_the_next_paragraph(run, lead: st
     text = f"{lead}\n\n{content}\n\nOther news followed on Monday.\n"
     quotes = run(text).spans("quotes")
     assert [(text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]], q.text(text)) for q in quotes] == [(cue, content)]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("He went on to say that the resistance would not lay down its arms.", "went on to say",
+     "that the resistance would not lay down its arms"),
+    ("The spokesman has continued to insist that the figures are false.", "has continued to insist",
+     "that the figures are false"),
+])
+def test_went_on_to_say_is_one_cue(run, text: str, cue: str, content: str) -> None:
+    # "went on" was the cue and "to say that ..." its content; PolNeAR marks the whole phrase as the cue.
+    (quote,) = run(text).spans("quotes")
+    assert (text[quote.attrs["cue"]["start"]:quote.attrs["cue"]["end"]], quote.text(text)) == (cue, content)

@@ -92,12 +92,9 @@ def _span_chars(tokens: Sequence[Token]) -> tuple[int, int]:
 
 def cue_span(verb: Token) -> tuple[int, int]:
     """Return the cue: the verb with its adjacent auxiliaries and negation (`has said`, `did not deny`)."""
-    left = verb.i
-    for child in sorted(verb.lefts, key=lambda t: -t.i):
-        if child.i != left - 1:
-            continue
-        if child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "advmod" and child.lower_ in _CUE_ADVERBS):
-            left = child.i
+    left = _cue_start(verb)
+    if verb.dep_ == "xcomp" and _carried(verb.head) == verb:
+        left = _cue_start(verb.head)  # "went on to say", "has continued to insist": the carrier opens the cue
     doc = verb.doc
     if verb.dep_ == "acomp" and verb.head.lemma_ == "be" and verb.head.i < verb.i:
         left = verb.head.i  # "was sharply critical of": the copula opens the cue
@@ -109,6 +106,30 @@ def cue_span(verb: Token) -> tuple[int, int]:
     if right + 1 < len(doc) and doc[right + 1].text == ":":
         right += 1  # PolNeAR keeps the colon of `said:` in the cue
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _cue_start(verb: Token) -> int:
+    """The first word of a verb's cue: the verb, or the auxiliaries, negation and cue adverbs right before it."""
+    left = verb.i
+    for child in sorted(verb.lefts, key=lambda t: -t.i):
+        if child.i != left - 1:
+            continue
+        if child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "advmod" and child.lower_ in _CUE_ADVERBS):
+            left = child.i
+    return left
+
+
+_CARRIERS = frozenset({"continue", "proceed"})
+
+
+def _carried(verb: Token) -> Token | None:
+    """The verb that "went on to" or "continued to" carries ("went on to say", "continued to insist"), else None:
+    PolNeAR's cue is the whole phrase, and what the carried verb says is the content."""
+    if not (verb.lemma_ in _CARRIERS
+            or (verb.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children))):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
 
 
 def _trim(text: str, start: int, end: int, quotes: Sequence[QuoteSegment]) -> tuple[int, int]:
@@ -576,13 +597,20 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     # Words of rule-found attributions and of cues and sources: never a cue again.
     used = _token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
     inner: set[int] = set()  # words of contents: a cue there needs NESTED_THRESHOLD
+    carriers: dict[int, float] = {}  # carried verb ("say" of "went on to say") -> its carrier's probability
     for tok in doc:
         if tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok):
             continue
         q = _quote_at(quotes, tok.idx)
         inside = q is not None and (q.end - q.start) > 1
-        p = scorer(tok, inside)
+        p = max(scorer(tok, inside), carriers.get(tok.i, 0.0))
         if p < threshold:
+            continue
+        carried = _carried(tok)
+        if carried is not None:
+            # "went on to say": the cue is the carried verb's, whose span takes "went on to" in, at the surer of the
+            # two probabilities.
+            carriers[carried.i] = p
             continue
         rival = None
         if tok.i in inner and p < NESTED_THRESHOLD:
