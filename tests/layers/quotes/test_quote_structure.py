@@ -293,3 +293,18 @@ def test_went_on_to_say_is_one_cue(run, text: str, cue: str, content: str) -> No
     # "went on" was the cue and "to say that ..." its content; PolNeAR marks the whole phrase as the cue.
     (quote,) = run(text).spans("quotes")
     assert (text[quote.attrs["cue"]["start"]:quote.attrs["cue"]["end"]], quote.text(text)) == (cue, content)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An aide to Hillary Clinton said the campaign would not comment.", None),
+    ("According to the official, who spoke to Al Mayadeen, dozens of fighters were killed.", None),
+    ("A man who met Donald Trump at the rally said he was impressed.", None),
+    ("His former business partner at Lenox, Lawrence B. Cummings, said the deal was fair.", "Lawrence B. Cummings"),
+    ("An analysis by Lily Batchelder found that the plan would cost billions.", "Lily Batchelder"),
+    ("Tulsa police Chief Chuck Jordan said the officer was on leave.", "Chuck Jordan"),
+])
+def test_a_name_in_a_phrase_or_clause_after_the_source_noun_is_not_its_speaker(run, text: str, name: str | None):
+    # The first person named anywhere in the source was its speaker: the one the aide works for, the one the
+    # official spoke to. A name set off after the phrase, an author ("by"), or one after a title stays the speaker.
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == name
