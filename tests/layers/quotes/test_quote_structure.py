@@ -308,3 +308,17 @@ def test_a_name_in_a_phrase_or_clause_after_the_source_noun_is_not_its_speaker(r
     # official spoke to. A name set off after the phrase, an author ("by"), or one after a title stays the speaker.
     (quote,) = run(text).spans("quotes")
     assert quote.attrs["speaker"]["name"] == name
+
+
+def test_a_that_clause_hung_on_the_medium_is_the_content(run) -> None:
+    # The parser hangs the clause on "statement"; the content was "in a statement that ...", medium and all.
+    text = "Diaz-Canel's office said in a statement that the president had met the delegation."
+    (quote,) = run(text).spans("quotes")
+    assert quote.text(text) == "that the president had met the delegation"
+
+
+def test_quoted_by_an_outlet_is_no_attribution_of_its_own(run) -> None:
+    # "quoted" was a cue with the outlet as source and the name as content.
+    text = "Nasser Kanaani, quoted by IRNA, said the sanctions were illegal."
+    (quote,) = run(text).spans("quotes")
+    assert (quote.text(text), quote.attrs["speaker"]["name"]) == ("the sanctions were illegal", "Nasser Kanaani")

@@ -647,8 +647,13 @@ def _answers(doc: Doc, verb: Token, item: Found, found: Sequence[Found]) -> bool
 
 def _quoted_as(verb: Token) -> bool:
     """Whether a cue is a passive "quoted"/"cited" with an "as saying" after it ("X was quoted by IRNA as saying
-    ..."): the cue is then "saying", whose source is the one quoted (its passive subject), not the outlet."""
-    return verb.lemma_.lower() in ("quote", "cite") and _passive_cue(verb) and any(
+    ..."): the cue is then "saying", whose source is the one quoted (its passive subject), not the outlet. So is a
+    "quoted by" participle after a name ("Kanaani, quoted by IRNA, said"): the cue is the name's own verb."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "Nasser Kanaani, quoted by IRNA, said ...": the outlet only carries what he said
+    return _passive_cue(verb) and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
         for c in verb.children)
 
@@ -720,6 +725,27 @@ def _noun_content(noun: Token) -> Token | None:
             inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if inner is not None:
                 return inner
+    return None
+
+
+#: Nouns of the medium a cue speaks through ("said in a statement that ...").
+_MEDIA = frozenset({"statement", "interview", "tweet", "post", "speech", "letter", "message", "address", "remarks",
+                    "conference", "briefing", "report", "op", "column", "editorial", "broadcast", "video", "meeting"})
+
+
+def _medium_clause(verb: Token) -> Token | None:
+    """The reported clause the parser hung on the medium of a cue ("said in a statement that the president had met
+    the delegation", with the clause under "statement"): a that-clause of the object of a preposition of the cue."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lemma_.lower() not in _MEDIA:
+                continue
+            for clause in obj.rights:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return clause
     return None
 
 
@@ -1068,6 +1094,8 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
     if clause is None and verb.pos_ in ("NOUN", "PROPN"):
         clause = _noun_content(verb)
         clause_end = clause
+    if clause is None:
+        clause = clause_end = _medium_clause(verb)
     if adjacent and (clause is None or _quote_at(quotes, clause.idx) is not None):
         frags = [(q.start, q.end) for q in adjacent]
     elif clause is not None:
