@@ -322,3 +322,12 @@ def test_quoted_by_an_outlet_is_no_attribution_of_its_own(run) -> None:
     text = "Nasser Kanaani, quoted by IRNA, said the sanctions were illegal."
     (quote,) = run(text).spans("quotes")
     assert (quote.text(text), quote.attrs["speaker"]["name"]) == ("the sanctions were illegal", "Nasser Kanaani")
+
+
+def test_as_he_put_it_is_a_cue_with_its_it(run) -> None:
+    # "put" alone was the cue and 'it, "..."' its content.
+    text = 'As the spokesman put it, "the blockade is a crime against humanity."'
+    (quote,) = run(text).spans("quotes")
+    cue = quote.attrs["cue"]
+    assert text[cue["start"]:cue["end"]] == "put it"
+    assert quote.text(text) == '"the blockade is a crime against humanity."'

@@ -101,8 +101,8 @@ def cue_span(verb: Token) -> tuple[int, int]:
     right = verb.i
     # Phrasal particles and "according to" belong to the cue.
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i == right + 1:
-            right = child.i
+        if child.i == right + 1 and (child.dep_ == "prt" or (verb.lemma_ == "put" and child.lower_ == "it")):
+            right = child.i  # "as he put it" is said with "it"
     if right + 1 < len(doc) and doc[right + 1].text == ":":
         right += 1  # PolNeAR keeps the colon of `said:` in the cue
     return doc[left].idx, doc[right].idx + len(doc[right].text)
