@@ -300,6 +300,7 @@ def test_went_on_to_say_is_one_cue(run, text: str, cue: str, content: str) -> No
     ("According to the official, who spoke to Al Mayadeen, dozens of fighters were killed.", None),
     ("A man who met Donald Trump at the rally said he was impressed.", None),
     ("His former business partner at Lenox, Lawrence B. Cummings, said the deal was fair.", "Lawrence B. Cummings"),
+    ("A spokesman for Donald Trump, Hope Hicks, said the report was false.", "Hope Hicks"),
     ("An analysis by Lily Batchelder found that the plan would cost billions.", "Lily Batchelder"),
     ("Tulsa police Chief Chuck Jordan said the officer was on leave.", "Chuck Jordan"),
 ])

@@ -243,8 +243,10 @@ def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
 
 
 def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Span | None:
+    """The first entity with one of `labels` that takes in one of `tokens` (which may leave gaps: `_own_words`)."""
+    ids = {t.i for t in tokens}
     for ent in doc.ents:
-        if ent.label_ in labels and ent.start <= tokens[-1].i and tokens[0].i < ent.end and _is_mention(ent):
+        if ent.label_ in labels and any(i in ids for i in range(ent.start, ent.end)) and _is_mention(ent):
             return ent
     return None
 
