@@ -251,3 +251,26 @@ def test_analyze_gives_the_examples_speakers_and_contents_the_parse_misleads(
     proc = run("analyze", str(article), "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert "Javad Zarif (told): that the talks would resume next week" in proc.stdout
+
+
+def test_analyze_reads_a_relayed_statement_the_way_state_media_write_it(tmp_path: Path) -> None:
+    # The rules of this file's sentences run the way a user meets them: `spinscope analyze` on a file. A cue whose
+    # line ends in a colon takes the next paragraph; "quoted by IRNA" is no attribution of its own; "went on to
+    # say" is one cue; the one an aide works for is not the aide.
+    article = tmp_path / "relay.txt"
+    article.write_text("Iran condemns attack on its consulate\n\n"
+                       "Foreign Ministry spokesman Nasser Kanaani said in a statement:\n\n"
+                       "The Islamic Republic of Iran strongly condemns the attack on the consulate.\n\n"
+                       "Kanaani, quoted by IRNA, said the sanctions were illegal. He went on to say that Iran would "
+                       "respond at a time of its choosing.\n\n"
+                       "An aide to Syrian President Bashar al-Assad said the talks would resume.\n", encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes")
+    assert proc.returncode == 0, proc.stderr
+    quotes = json.loads(proc.stdout)["quotes"]
+    said = [(q["cue"]["text"], q["speaker"]["name"], q["text"]) for q in quotes if q["cue"]["text"] != "condemns"]
+    assert said == [
+        ("said", "Nasser Kanaani", "The Islamic Republic of Iran strongly condemns the attack on the consulate"),
+        ("said", "Nasser Kanaani", "the sanctions were illegal"),
+        ("went on to say", "Nasser Kanaani", "that Iran would respond at a time of its choosing"),
+        ("said", None, "the talks would resume"),
+    ]

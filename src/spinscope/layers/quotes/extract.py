@@ -692,7 +692,7 @@ def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegmen
             para_end = text.find("\n", q.end)
             after = text[q.end : para_end if para_end != -1 else len(text)]
             gap = text[cursor : q.start]
-            if (gap.strip(" .\n\t") and not _sentence_tail(gap)) or not free(q) or after.strip(" .,;:\t"):
+            if (gap.strip(" .\n\t") and not _finishes_sentence(gap, ".")) or not free(q) or after.strip(" .,;:\t"):
                 break
             frags.append((q.start, q.end))
             taken.append((q.start, q.end))
@@ -701,13 +701,14 @@ def _continue_quotes(text: str, found: list[Found], quotes: Sequence[QuoteSegmen
     return out
 
 
-def _sentence_tail(gap: str) -> bool:
-    """Whether the words between an attribution and the next quotation only finish the attribution's sentence
-    ('"...," the commander told Tasnim news agency on Tuesday. "..."'): one line, no quotation mark, at most
-    twelve words, and one sentence end, at their end."""
-    words = gap.strip()
-    return ("\n" not in words and words.endswith(".") and len(words.split()) <= 12
-            and not any(c in words for c in "\"“”‘’'") and not any(c in words[:-1] for c in ".!?;:"))
+def _finishes_sentence(words: str, end: str) -> bool:
+    """Whether words after an attribution only finish its sentence with `end`: the words before the next
+    quotation ('"...," the commander told Tasnim news agency on Tuesday. "..."', with "."), or before a line's
+    colon ("Kanaani said in a statement:", with ":"). One line, no quotation mark, at most twelve words, and one
+    sentence end, at their end."""
+    words = words.strip()
+    return ("\n" not in words and words.endswith(end) and len(words.split()) <= 12
+            and not any(c in words for c in _QUOTE_MARKS) and not any(c in words[:-1] for c in ".!?;:"))
 
 
 #: Prepositions that carry the content of a noun cue ("his comments on Muslims", "the claim of fraud").
@@ -752,6 +753,7 @@ def _medium_clause(verb: Token) -> Token | None:
 #: Focusing adverbs that open a subject but are not part of the source ("even some of his admirers").
 _FOCUS = frozenset({"even", "just", "also"})
 _OPEN_QUOTES = "\"“‘'`"
+_QUOTE_MARKS = _OPEN_QUOTES + "”’"  # opening and closing
 #: Dashes that set off an aside; "--" is how some copy types "—".
 _ASIDE_DASHES = ("—", "–", "--")
 
@@ -1148,13 +1150,12 @@ _NEXT_LINE = re.compile(r"\n[ \t\u00a0\n]*(?=\S)")
 def _colon_lead(text: str, frame: Frame, quotes: Sequence[QuoteSegment]) -> tuple[int, int] | None:
     """The content of a cue whose line ends in a colon ("The governor added:", "Kanaani said in a statement:"):
     the next paragraph, or the quotation that opens it. None where the cue has a clause of its own or the words
-    after it do more than finish its sentence (at most twelve words, no quotation mark, no sentence end)."""
+    after it do more than finish its sentence (`_finishes_sentence`)."""
     line_end = text.find("\n", frame.hi)
     if line_end == -1:
         return None
     tail = text[frame.hi : line_end].rstrip(" \t\u00a0") or text[frame.hi - 1 : frame.hi]  # the cue's "said:"
-    if (not tail.endswith(":") or len(tail.split()) > 12 or any(c in tail for c in "\"“”‘’'`")
-            or any(c in tail[:-1] for c in ".!?;:")
+    if (not _finishes_sentence(tail, ":")
             or any(c.dep_ in _CLAUSAL and frame.verb.i < c.i and c.idx < line_end for c in frame.verb.children)):
         return None
     m = _NEXT_LINE.match(text, line_end)
@@ -1328,7 +1329,7 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
         # by Mary Jones, who said the deal "will hold"'), and its words stay free for their own cue.
         text = doc_text(doc)
         cut = min(s for s, _ in chosen.frags)
-        if cut <= source[0] or text[cut : source[1]].strip(" \"“”'‘’"):
+        if cut <= source[0] or text[cut : source[1]].strip(" " + _QUOTE_MARKS):
             return None
         source = (source[0], source[0] + len(text[source[0] : cut].rstrip()))
     head = frame.subject.i if frame.subject is not None else None
