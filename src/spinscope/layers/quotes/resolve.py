@@ -220,6 +220,33 @@ def _apposed_name(head: Token) -> Span | None:
 _AUTHOR_PREPS = frozenset({"by", "from"})
 
 
+#: Role nouns that head a body, whose holder the parser may hang on the body's name ("Leader of the Islamic
+#: Revolution Ayatollah Seyyed Ali Khamenei", "the head of the IAEA Rafael Grossi").
+_HEADING = frozenset({"leader", "head", "chief", "commander", "chairman", "chairwoman", "chair", "director",
+                      "president", "governor", "secretary", "speaker", "minister", "mayor", "spokesman",
+                      "spokeswoman", "spokesperson", "representative", "envoy", "ambassador"})
+
+
+def _holder_after_body(head: Token, prep: Token) -> set[int]:
+    """The words of the person named right after the body a heading role noun heads, in the one noun phrase
+    ("Leader of [the Islamic Revolution] Ayatollah Seyyed Ali Khamenei"): the role's holder, not someone the role
+    serves ("an aide to President Obama", "the spokesman for President Putin": a title before the name, not a
+    body, and "aide" heads nothing)."""
+    if head.lemma_.lower() not in _HEADING or prep.lower_ not in ("of", "at", "in"):
+        return set()
+    doc = head.doc
+    for obj in prep.children:
+        if obj.dep_ != "pobj" or obj.pos_ != "PROPN":
+            continue
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.end - 1 == obj.i), None)
+        if ent is None or ent.start <= obj.left_edge.i:
+            continue
+        before = doc[ent.start - 1]
+        if before.pos_ == "PROPN" and before.lemma_.lower() not in ROLE_NOUNS:
+            return set(range(ent.start, ent.end))
+    return set()
+
+
 def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
     """The words of a source that can name its speaker. Never a clause after the head ("Christie, who campaigned
     for Donald Trump"; "the official, who spoke to Al Mayadeen") but a participle's agent. After a common noun,
@@ -236,6 +263,7 @@ def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
         elif head.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ not in _AUTHOR_PREPS:
             apposed = {t.i for obj in child.children if obj.dep_ == "pobj"
                        for a in obj.rights if a.dep_ == "appos" for t in a.subtree}
+            apposed |= _holder_after_body(head, child)
             drop.update(t.i for t in child.subtree if t.i not in apposed)
         elif head.pos_ == "NOUN" and child.dep_ not in ("appos", "conj", "cc", "punct", "prep"):
             drop.update(t.i for t in child.subtree)
@@ -253,7 +281,9 @@ def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Spa
 
 #: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
 _SAYING = REPORTING_PARTICIPLES | frozenset({"announce", "deny", "confirm", "report", "estimate", "believe", "think",
-                                             "accuse", "call", "criticize", "criticise", "describe", "dismiss"})
+                                             "accuse", "call", "criticize", "criticise", "describe", "dismiss",
+                                             "stress", "emphasize", "emphasise", "reiterate", "affirm", "underline",
+                                             "condemn", "denounce", "urge", "vow", "pledge", "threaten", "reject"})
 
 
 def _speech(doc: Doc, f: Found) -> bool:
