@@ -397,3 +397,38 @@ def test_a_that_clause_hung_on_the_one_told_is_the_content(run) -> None:
     text = "Amir-Abdollahian told his Qatari counterpart that Iran supports the ceasefire talks."
     (quote,) = run(text).spans("quotes")
     assert quote.text(text) == "that Iran supports the ceasefire talks"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Palestinian resistance movement Hamas said in a statement that the attack was a war crime.",
+     "The Palestinian resistance movement Hamas"),
+    ("The Iranian news agency IRNA reported that the talks had resumed.", "The Iranian news agency IRNA"),
+])
+def test_a_name_after_the_noun_it_names_keeps_the_noun_in_the_source(run, text: str, source: str) -> None:
+    # The parser reads "[movement] [Hamas said ...]" as a relative clause, or gives "reported" two subjects; the
+    # source was the name alone.
+    (quote,) = run(text).spans("quotes")
+    speaker = quote.attrs["speaker"]
+    assert text[speaker["start"]:speaker["end"]] == source
+
+
+def test_a_subject_in_an_earlier_paragraph_is_not_the_cues(run) -> None:
+    # "X." ends a paragraph but reads as an initial, so the parser runs the sentence on into the next paragraph and
+    # "added" took "the foreign minister" (the paragraph before) as its source.
+    text = ('Cuban Foreign Minister Bruno Rodriguez denounced the new sanctions on Tuesday.\n\n'
+            '"The blockade is a crime," the foreign minister wrote on X.\n\n'
+            'Rodriguez added that Cuba would not give in to pressure.\n')
+    by_cue = {text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]]: q for q in run(text).spans("quotes")}
+    speaker = by_cue["added"].attrs["speaker"]
+    assert (text[speaker["start"]:speaker["end"]], speaker["name"]) == ("Rodriguez", "Bruno Rodriguez")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A statement by the Foreign Ministry said the decision was illegal.", "Foreign Ministry"),
+    ("The Foreign Ministry's statement said the decision was illegal.", "Foreign Ministry"),
+    ("A statement from Hamas said the attack was a war crime.", "Hamas"),
+])
+def test_a_statement_issued_by_a_body_is_the_bodys(run, text: str, name: str) -> None:
+    # The source's head is "statement", no organisation itself: the speaker was unnamed.
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == name

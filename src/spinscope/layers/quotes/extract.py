@@ -1082,6 +1082,16 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
                    and _quote_at(quotes, t.idx) is None]
         subj = min(outside, key=lambda t: abs(t.i - verb.i)) if outside else None
         stranded = adjacent = None
+    paragraph = text.rfind("\n", 0, verb.idx) + 1
+    if subj is not None and subj.idx < paragraph and text[paragraph:verb.idx].lstrip()[:1].isupper():
+        # A sentence the parser ran over a paragraph break ('... wrote on X.\n\nRodriguez added that ...', "X."
+        # read as an initial): a subject in an earlier paragraph is not the cue's. The noun phrase that opens the
+        # cue's own paragraph is, if any. (A line that goes on in lower case is one sentence wrapped.)
+        line = doc.char_span(paragraph, verb.idx, alignment_mode="contract") or ()
+        ids = {t.i for t in line}
+        nouns = [t for t in line if t.pos_ in _NOMINAL and not (t.head.i in ids and t.head.pos_ in _NOMINAL)]
+        subj = nouns[0] if nouns else None
+        stranded = adjacent = None
     after_quote = _speaker_after_quote(verb)
     if after_quote is not None and (subj is None or after_quote < subj.left_edge.i <= subj.i < verb.i):
         subj = stranded = doc[after_quote : verb.i].root
@@ -1105,7 +1115,8 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
         elif adjacent is not None:
             source = (doc[adjacent].idx, subj.idx + len(subj.text))
         else:
-            source = (doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
+            first = _split_apposition(verb, subj)
+            source = (doc[first].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
         if stranded is None and source[0] <= cue[0] < source[1]:
             # A subject subtree that swallows the cue (a participle or relative clause on it) is cut back to the
             # head's side of the branch that holds the cue.
@@ -1153,6 +1164,23 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
     hi = max(cue[1], source[1] if source else cue[1])
     stop = doc[tail_first].idx if tail is not None and tail.idx > hi else None
     return Frame(verb, cue, subj if source else None, source, frozenset(exclude), lo, hi, stop)
+
+
+_NOMINAL = ("PROPN", "NOUN", "PRON")
+
+
+def _split_apposition(verb: Token, subj: Token) -> int:
+    """The first word of a source whose name the parser split from the noun it names, reading the cue as a
+    relative clause on that noun ("The Palestinian resistance movement [Hamas said ...]") or giving the verb two
+    subjects ("The Iranian news agency | IRNA reported"): the noun phrase's first word, where a name follows its
+    noun with nothing between; else the subject's own first word."""
+    if subj.pos_ != "PROPN" or not subj.i < verb.i or subj.left_edge.i == 0 or subj.left_edge.is_punct:
+        return subj.left_edge.i
+    before = verb.doc[subj.left_edge.i - 1]
+    split = before.pos_ == "NOUN" and before.is_alpha and (
+        (verb.dep_ == "relcl" and before.i == verb.head.i and before.dep_ in ("ROOT", "nsubj"))
+        or (before.dep_ == "nsubj" and before.head.i == verb.i))  # two subjects: "The news agency IRNA reported"
+    return before.left_edge.i if split else subj.left_edge.i
 
 
 def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Candidate | None:

@@ -247,6 +247,27 @@ def _holder_after_body(head: Token, prep: Token) -> set[int]:
     return set()
 
 
+#: Nouns of what a body issues: "a statement by the Foreign Ministry said" is the ministry speaking.
+_ISSUED = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "message", "report", "release",
+                     "note", "post", "tweet", "editorial", "announcement", "analysis", "study", "poll", "survey"})
+
+
+def _issuer(head: Token) -> Span | None:
+    """The organisation that issued a statement, report ... that is the source: its possessor or the object of
+    its "by"/"from" phrase ("the Foreign Ministry's statement", "a statement from Hamas")."""
+    if head.lemma_.lower() not in _ISSUED:
+        return None
+    holders = [c for c in head.children if c.dep_ == "poss"]
+    holders += [o for p in head.rights if p.dep_ == "prep" and p.lower_ in _AUTHOR_PREPS
+                for o in p.children if o.dep_ == "pobj"]
+    for holder in holders:
+        ent = next((e for e in head.doc.ents if e.label_ in _ORG_LABELS and e.start <= holder.i < e.end), None)
+        if ent is not None and ent.root.i == holder.i:
+            # NER may take the possessive in: "Foreign Ministry's".
+            return Span(head.doc, ent.start, ent.end - 1, label=ent.label_) if ent[-1].tag_ == "POS" else ent
+    return None
+
+
 def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
     """The words of a source that can name its speaker. Never a clause after the head ("Christie, who campaigned
     for Donald Trump"; "the official, who spoke to Al Mayadeen") but a participle's agent. After a common noun,
@@ -350,6 +371,9 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif org is not None and head.i < org.end and org.root.i == head.i and not _indefinite(head):
             sp = reg.organization(org)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif (issuer := _issuer(head)) is not None:
+            sp = reg.organization(issuer)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
