@@ -334,7 +334,7 @@ def _quote_past_phrases(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) 
     verb = frame.verb
     if nxt is None or nxt.start >= verb.sent.end_char or _is_title(text[nxt.start : nxt.end]):
         return None
-    between = [t for t in verb.doc if frame.hi <= t.idx < nxt.start]
+    between = [t for t in verb.sent if frame.hi <= t.idx < nxt.start]  # the cue ends in the sentence, so does nxt
     phrases = {t.i for c in verb.rights if c.dep_ in _LEADING_PHRASES
                and not any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}
     if (0 < len(between) <= 12 and text[frame.hi : nxt.start].rstrip()[-1:] in (",", ":")
@@ -671,6 +671,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
 
 
 def _inside_quote(quotes: Sequence[QuoteSegment], tok: Token) -> bool:
+    """Whether a word lies inside a quotation of more than one character (the cue model's `inside_quote`)."""
     q = _quote_at(quotes, tok.idx)
     return q is not None and (q.end - q.start) > 1
 
@@ -684,7 +685,7 @@ def _without_reporting_clause(doc: Doc, item: Found, is_cue: Callable[[Token], b
     head = doc[item.source_head]
     for clause in head.rights:
         first = clause.left_edge
-        if (clause.dep_ == "relcl" and first.tag_ in ("WP", "WDT") and first.i > 0 and doc[first.i - 1].text == ","
+        if (clause.dep_ == "relcl" and first.tag_ in ("WP", "WDT") and first.i > 1 and doc[first.i - 1].text == ","
                 and item.source[0] < clause.idx < item.source[1] and is_cue(clause)):
             end = doc[first.i - 2].idx + len(doc[first.i - 2].text)
             return replace(item, source=(item.source[0], end)) if end > item.source[0] else item
@@ -1296,9 +1297,9 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
     frags = [_with_marks(text, frag, quotes, frame.cue) for frag in frags]
     cue = chosen.cue
     past = _quote_past_phrases(doc, frame, quotes)
-    joined = text[frame.cue[1] : chosen.cue[1]].split()
+    joined = text[frame.cue[1] : chosen.cue[1]].split()  # a preposition the choice joined to the cue
+    # Not where it is "to" or "for": "referring to X", "called for X" are about X (but "joked of X, '...'" is not).
     if past is not None and not (joined and joined[-1].lower() in ("to", "for")):
-        # ("referring to X", "called for X": the preposition's object is what the cue is about; not "joked of")
         if all(frame.hi <= s and e <= past.end for s, e in frags):
             # The phrase's object ("the museum"), the words after the cue or the quotation's own words: the
             # quotation, and the cue is the verb's again ("joked of" was the cue of "the museum").
