@@ -274,3 +274,34 @@ def test_analyze_reads_a_relayed_statement_the_way_state_media_write_it(tmp_path
         ("went on to say", "Nasser Kanaani", "that Iran would respond at a time of its choosing"),
         ("said", None, "the talks would resume"),
     ]
+
+
+def test_analyze_reads_relative_clauses_quoted_outlets_and_paragraph_breaks_in_a_relayed_statement(
+        tmp_path: Path) -> None:
+    # This session's rules through `spinscope analyze` on a file: a relative clause that reports speech is its
+    # own attribution; "said of X, '...'" takes the quotation; "IRNA quoted X as saying" nests X's statement; a
+    # statement issued by a body is the body's; a subject across a paragraph break ("on X.") is not the cue's.
+    article = tmp_path / "relay.txt"
+    article.write_text("Cuban Foreign Minister Bruno Rodriguez denounced the new sanctions on Tuesday.\n\n"
+                       '"The blockade is a crime," the foreign minister wrote on X.\n\n'
+                       "Rodriguez added that Cuba would not give in to pressure.\n\n"
+                       '"The resistance will continue," said Abu Marzouk, who stressed that the occupation would '
+                       "fail.\n\n"
+                       'Kanaani said of the American sanctions, "This is economic terrorism."\n\n'
+                       "IRNA quoted Kanaani as saying the sanctions had failed.\n\n"
+                       "A statement by the Foreign Ministry said the decision was illegal.\n", encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes")
+    assert proc.returncode == 0, proc.stderr
+    quotes = json.loads(proc.stdout)["quotes"]
+    got = [(q["cue"]["text"], q["speaker"]["text"], q["speaker"]["name"], q["text"]) for q in quotes]
+    assert got == [
+        ("denounced", "Cuban Foreign Minister Bruno Rodriguez", "Bruno Rodriguez", "the new sanctions"),
+        ("wrote", "the foreign minister", "Bruno Rodriguez", '"The blockade is a crime,"'),
+        ("added", "Rodriguez", "Bruno Rodriguez", "that Cuba would not give in to pressure"),
+        ("said", "Abu Marzouk", "Abu Marzouk", '"The resistance will continue,"'),
+        ("stressed", "who", "Abu Marzouk", "that the occupation would fail"),
+        ("said", "Kanaani", "Kanaani", '"This is economic terrorism."'),
+        ("quoted", "IRNA", None, "Kanaani as saying the sanctions had failed"),  # NER misses IRNA here
+        ("saying", "Kanaani", "Kanaani", "the sanctions had failed"),
+        ("said", "A statement by the Foreign Ministry", "Foreign Ministry", "the decision was illegal"),
+    ]
