@@ -432,3 +432,19 @@ def test_a_statement_issued_by_a_body_is_the_bodys(run, text: str, name: str) ->
     # The source's head is "statement", no organisation itself: the speaker was unnamed.
     (quote,) = run(text).spans("quotes")
     assert quote.attrs["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # The words before a cue set off by commas inside the statement are its opening (the content lost its subject).
+    ("The resistance, he said, would continue until the liberation of Palestine.",
+     ["The resistance", "would continue until the liberation of Palestine"]),
+    ("The blockade, Rodriguez stressed, is the main obstacle to development.",
+     ["The blockade", "is the main obstacle to development"]),
+    # Words that set the scene of the saying stay out.
+    ('Asked about the ceasefire, Hamdan said, "We will not accept it."', ['"We will not accept it."']),
+])
+def test_a_statement_around_a_cue_set_off_by_commas_keeps_its_opening(run, text: str, parts: list[str]) -> None:
+    (quote,) = [q for q in run(text).spans("quotes")
+                if text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]] in ("said", "stressed")]
+    frags = quote.attrs.get("parts") or [{"start": quote.start, "end": quote.end}]
+    assert [text[p["start"]:p["end"]] for p in frags] == parts
