@@ -253,20 +253,25 @@ def test_analyze_gives_the_examples_speakers_and_contents_the_parse_misleads(
     assert "Javad Zarif (told): that the talks would resume next week" in proc.stdout
 
 
+def _quotes_of(tmp_path: Path, text: str) -> list[dict]:
+    """The quotes `spinscope analyze --format jsonl --layers nlp,quotes` finds in `text`, written to a file."""
+    article = tmp_path / "relay.txt"
+    article.write_text(text, encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)["quotes"]
+
+
 def test_analyze_reads_a_relayed_statement_the_way_state_media_write_it(tmp_path: Path) -> None:
     # The rules of this file's sentences run the way a user meets them: `spinscope analyze` on a file. A cue whose
     # line ends in a colon takes the next paragraph; "quoted by IRNA" is no attribution of its own; "went on to
     # say" is one cue; the one an aide works for is not the aide.
-    article = tmp_path / "relay.txt"
-    article.write_text("Iran condemns attack on its consulate\n\n"
-                       "Foreign Ministry spokesman Nasser Kanaani said in a statement:\n\n"
-                       "The Islamic Republic of Iran strongly condemns the attack on the consulate.\n\n"
-                       "Kanaani, quoted by IRNA, said the sanctions were illegal. He went on to say that Iran would "
-                       "respond at a time of its choosing.\n\n"
-                       "An aide to Syrian President Bashar al-Assad said the talks would resume.\n", encoding="utf-8")
-    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes")
-    assert proc.returncode == 0, proc.stderr
-    quotes = json.loads(proc.stdout)["quotes"]
+    quotes = _quotes_of(tmp_path, "Iran condemns attack on its consulate\n\n"
+                        "Foreign Ministry spokesman Nasser Kanaani said in a statement:\n\n"
+                        "The Islamic Republic of Iran strongly condemns the attack on the consulate.\n\n"
+                        "Kanaani, quoted by IRNA, said the sanctions were illegal. He went on to say that Iran would "
+                        "respond at a time of its choosing.\n\n"
+                        "An aide to Syrian President Bashar al-Assad said the talks would resume.\n")
     said = [(q["cue"]["text"], q["speaker"]["name"], q["text"]) for q in quotes if q["cue"]["text"] != "condemns"]
     assert said == [
         ("said", "Nasser Kanaani", "The Islamic Republic of Iran strongly condemns the attack on the consulate"),
@@ -281,18 +286,14 @@ def test_analyze_reads_relative_clauses_quoted_outlets_and_paragraph_breaks_in_a
     # This session's rules through `spinscope analyze` on a file: a relative clause that reports speech is its
     # own attribution; "said of X, '...'" takes the quotation; "IRNA quoted X as saying" nests X's statement; a
     # statement issued by a body is the body's; a subject across a paragraph break ("on X.") is not the cue's.
-    article = tmp_path / "relay.txt"
-    article.write_text("Cuban Foreign Minister Bruno Rodriguez denounced the new sanctions on Tuesday.\n\n"
-                       '"The blockade is a crime," the foreign minister wrote on X.\n\n'
-                       "Rodriguez added that Cuba would not give in to pressure.\n\n"
-                       '"The resistance will continue," said Abu Marzouk, who stressed that the occupation would '
-                       "fail.\n\n"
-                       'Kanaani said of the American sanctions, "This is economic terrorism."\n\n'
-                       "IRNA quoted Kanaani as saying the sanctions had failed.\n\n"
-                       "A statement by the Foreign Ministry said the decision was illegal.\n", encoding="utf-8")
-    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes")
-    assert proc.returncode == 0, proc.stderr
-    quotes = json.loads(proc.stdout)["quotes"]
+    quotes = _quotes_of(tmp_path, "Cuban Foreign Minister Bruno Rodriguez denounced the new sanctions on Tuesday.\n\n"
+                        '"The blockade is a crime," the foreign minister wrote on X.\n\n'
+                        "Rodriguez added that Cuba would not give in to pressure.\n\n"
+                        '"The resistance will continue," said Abu Marzouk, who stressed that the occupation would '
+                        "fail.\n\n"
+                        'Kanaani said of the American sanctions, "This is economic terrorism."\n\n'
+                        "IRNA quoted Kanaani as saying the sanctions had failed.\n\n"
+                        "A statement by the Foreign Ministry said the decision was illegal.\n")
     got = [(q["cue"]["text"], q["speaker"]["text"], q["speaker"]["name"], q["text"]) for q in quotes]
     assert got == [
         ("denounced", "Cuban Foreign Minister Bruno Rodriguez", "Bruno Rodriguez", "the new sanctions"),
