@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from spinscope.layers.quotes.extract import REPORTING_PARTICIPLES, Found, doc_text
+from spinscope.layers.quotes.extract import REPORTING_PARTICIPLES, STATEMENT_PARTICIPLES, Found, doc_text
 from spinscope.link.speakers import (
     HONORIFICS,
     clean_name,
@@ -301,10 +301,9 @@ def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Spa
 
 
 #: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
-_SAYING = REPORTING_PARTICIPLES | frozenset({"announce", "deny", "confirm", "report", "estimate", "believe", "think",
-                                             "accuse", "call", "criticize", "criticise", "describe", "dismiss",
-                                             "stress", "emphasize", "emphasise", "reiterate", "affirm", "underline",
-                                             "condemn", "denounce", "urge", "vow", "pledge", "threaten", "reject"})
+_SAYING = REPORTING_PARTICIPLES | STATEMENT_PARTICIPLES | frozenset({
+    "confirm", "report", "estimate", "believe", "think", "criticize", "criticise", "dismiss", "affirm", "underline",
+    "condemn", "denounce", "reject"})
 
 
 def _speech(doc: Doc, f: Found) -> bool:
