@@ -427,6 +427,9 @@ def test_a_subject_in_an_earlier_paragraph_is_not_the_cues(run) -> None:
     ("A statement by the Foreign Ministry said the decision was illegal.", "Foreign Ministry"),
     ("The Foreign Ministry's statement said the decision was illegal.", "Foreign Ministry"),
     ("A statement from Hamas said the attack was a war crime.", "Hamas"),
+    ("According to a statement released by the Korean Central News Agency, the launch was a routine test.",
+     "Korean Central News Agency"),
+    ("A report published by the Pentagon on Friday said the strikes had hit their targets.", "Pentagon"),
 ])
 def test_a_statement_issued_by_a_body_is_the_bodys(run, text: str, name: str) -> None:
     # The source's head is "statement", no organisation itself: the speaker was unnamed.
@@ -448,3 +451,77 @@ def test_a_statement_around_a_cue_set_off_by_commas_keeps_its_opening(run, text:
                 if text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]] in ("said", "stressed")]
     frags = quote.attrs.get("parts") or [{"start": quote.start, "end": quote.end}]
     assert [text[p["start"]:p["end"]] for p in frags] == parts
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ('Baghaei described the measures as "a clear violation of international law" and said Washington was '
+     '"addicted to sanctions."', 'the measures as "a clear violation of international law"',
+     'Washington was "addicted to sanctions."'),
+    ("The minister noted that the talks had stalled, and added that Iran would not wait forever.",
+     "that the talks had stalled", "that Iran would not wait forever"),
+])
+def test_a_cue_conjoined_to_another_ends_the_first_ones_content(run, text: str, first: str, second: str) -> None:
+    # The first cue's content ran on over "and said ...", the second verb's own statement (or kept the "and").
+    contents = [q.text(text) for q in run(text).spans("quotes")]
+    assert contents == [first, second]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # The comma closing an apposition right before the cue belongs to the source, though the parser left it out.
+    ('Ali Vaez, the director of the Iran project at the Crisis Group, compared Trump to a coach at a basketball '
+     'game who is "working the referees" in hopes that "they\'ll go easier" on him.',
+     "Ali Vaez, the director of the Iran project at the Crisis Group,"),
+    ("Scott's relatives watched it on Thursday, attorneys for the family said. In a statement, one of the "
+     "family's lawyers, Ben Crump, said the videos show Scott calmly leaving his car.",
+     "one of the family's lawyers, Ben Crump,"),
+    # "on <date>" only dates the saying; a floating quantifier is no part of who spoke.
+    ("The Sanders campaign on Monday also doubled down on its attacks, saying she was not qualified.",
+     "The Sanders campaign"),
+    ("Jeb Bush and Ted Cruz both said they would stay in the race.", "Jeb Bush and Ted Cruz"),
+])
+def test_a_source_is_marked_as_polnear_marks_it(run, text: str, source: str) -> None:
+    quote = run(text).spans("quotes")[-1]
+    speaker = quote.attrs["speaker"]
+    assert text[speaker["start"]:speaker["end"]] == source
+
+
+def test_a_participle_the_parser_hung_on_the_reported_clause_is_the_speakers_own_statement(run) -> None:
+    # "adding" hung on "targeted": it was part of the content of "said" and no attribution.
+    text = ("The Syrian Arab News Agency (SANA) said Israeli warplanes targeted several sites near Damascus, adding "
+            "that air defenses intercepted most of the missiles.")
+    quotes = {text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]]: q for q in run(text).spans("quotes")}
+    assert quotes["said"].text(text) == "Israeli warplanes targeted several sites near Damascus"
+    assert quotes["adding"].text(text) == "that air defenses intercepted most of the missiles"
+    assert quotes["adding"].attrs["speaker"]["name"] == "Syrian Arab News Agency"
+
+
+@pytest.mark.parametrize(("text", "outer", "inner"), [
+    ('North Korean leader Kim Jong Un said the country would "never give up" its nuclear weapons, KCNA reported.',
+     'North Korean leader Kim Jong Un said the country would "never give up" its nuclear weapons',
+     'the country would "never give up" its nuclear weapons'),
+    # The parser hangs "IRNA reported" inside the minister's clause: it was no attribution at all.
+    ("The minister said the talks would resume next week, IRNA reported on Sunday.",
+     "The minister said the talks would resume next week", "the talks would resume next week"),
+])
+def test_an_outlet_reporting_a_statement_at_the_end_of_the_sentence_frames_it(run, text: str, outer: str,
+                                                                              inner: str) -> None:
+    quotes = {text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]]: q.text(text) for q in run(text).spans("quotes")}
+    assert quotes == {"reported": outer, "said": inner}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # The tagger takes the movement's or the principal's name for a person too; the speaker is the one named last.
+    ("Ansarullah spokesman Mohammed Abdulsalam said the attacks would continue.", "Mohammed Abdulsalam"),
+    ("Hillary Clinton spoke in Ohio. Clinton spokesman Brian Fallon said the campaign would respond.",
+     "Brian Fallon"),
+])
+def test_a_spokesman_named_after_his_principal_is_the_speaker(run, text: str, name: str) -> None:
+    quote = run(text).spans("quotes")[-1]
+    assert quote.attrs["speaker"]["name"] == name
+
+
+def test_a_family_name_written_first_joins_the_full_name(run) -> None:
+    text = ("Chinese Premier Li Qiang on Wednesday called for deeper cooperation with Africa.\n\n"
+            "China is willing to work with Kenya, Li said.")
+    quote = run(text).spans("quotes")[-1]
+    assert quote.attrs["speaker"]["name"] == "Li Qiang"

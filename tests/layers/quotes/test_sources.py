@@ -142,7 +142,7 @@ def test_the_speaker_after_a_trailing_reporting_verb_is_the_source(spacy_nlp, te
      "his campaign manager, Ruth Olsen,"),
     # ... or as the head of the sentence, the verb then read as a participle describing the name.
     ("Stuart Stevens, who served as Mitt Romney's chief strategist in the 2012 campaign, called Trump's remarks a "
-     "disgrace.", "called", "Stuart Stevens, who served as Mitt Romney's chief strategist in the 2012 campaign"),
+     "disgrace.", "called", "Stuart Stevens, who served as Mitt Romney's chief strategist in the 2012 campaign,"),
 ])
 def test_a_speaker_the_parser_hung_on_the_phrase_before_the_cue_is_the_source(spacy_nlp, text: str, cue: str,
                                                                                source: str) -> None:

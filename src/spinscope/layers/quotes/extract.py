@@ -191,6 +191,8 @@ def _subject(verb: Token) -> Token | None:
                         None)
         return None
     node = verb
+    if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and _reporting_participle(verb.head.head) == verb:
+        node = verb.head.head  # "X said warplanes targeted sites, adding that ...": X added it
     for _ in range(4):
         subjects = [child for child in node.children if child.dep_ in ("nsubj", "csubj")]
         if subjects:
@@ -647,7 +649,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             carriers[carried.i] = p
             continue
         rival = None
-        if tok.i in inner and p < NESTED_THRESHOLD:
+        if tok.i in inner and p < NESTED_THRESHOLD and not _trailing_frame(tok):
             # A cue inside an earlier attribution's content is nested in it, unless the earlier one is the less
             # sure of the two and its cue lies inside this one's content in turn: a weak cue read with a long
             # content ("made it to Syria ..., The Washington Post reports") gives way to the surer one.
@@ -666,8 +668,75 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
         found.append(item)
         used |= _token_ids(doc, [item.cue, item.source])
         inner |= _token_ids(doc, item.content)
+    found = [_before_outer_frame(text, _before_conjoined_cue(doc, f, found, quotes), found, quotes) for f in found]
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
+
+
+def _before_outer_frame(text: str, item: Found, found: Sequence[Found], quotes: Sequence[QuoteSegment]) -> Found:
+    """End a content before the source and cue of the attribution it is nested in ('Kim Jong Un said the country
+    would "never give up" its weapons, KCNA reported': Kim's content ran on over ", KCNA reported")."""
+    if item.cue is None:
+        return item
+    for outer in found:
+        if outer is item or outer.cue is None or not _within(item.cue, outer.content):
+            continue
+        cut = min(outer.cue[0], outer.source[0] if outer.source is not None else outer.cue[0])
+        if not _within(outer.cue, item.content) or cut <= item.cue[1] or _quote_at(quotes, cut) is not None:
+            continue
+        end = max(e for _, e in item.content)
+        if text[:cut].rstrip()[-1:] not in (",", *_CLOSING_QUOTES) or len(text[outer.cue[1] : end].split()) > 4:
+            continue  # only a frame set off at the end: ', KCNA reported (on Sunday)', '," she said'
+        frags = [f for f in (_trim(text, s, min(e, cut), quotes) for s, e in item.content if s < cut) if f[1] > f[0]]
+        if frags:
+            return replace(item, content=tuple(frags), kind=_kind(text, frags, quotes))
+    return item
+
+
+def _within(span: tuple[int, int], frags: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in frags)
+
+
+def _cue_verb(doc: Doc, cue: tuple[int, int] | None) -> Token | None:
+    words = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
+    return next((t for t in words or () if t.pos_ in CUE_POS), None)
+
+
+def _before_conjoined_cue(doc: Doc, item: Found, found: Sequence[Found], quotes: Sequence[QuoteSegment]) -> Found:
+    """End a content before a verb conjoined to its cue that is a cue of its own ('described the measures as
+    "a violation" and said Washington was "addicted to sanctions"'): the second verb's statement is its own
+    attribution, never part of the first one's content (PolNeAR train: 0 of 547 such contents hold it)."""
+    verb = _cue_verb(doc, item.cue)
+    if verb is None or item.origin != "cue":
+        return item
+    text = doc_text(doc)
+    for other in found:
+        conj = _cue_verb(doc, other.cue) if other is not item else None
+        if conj is None or conj.i <= verb.i or conj not in verb.conjuncts:
+            continue
+        cc = [t for t in doc[verb.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
+        cut = cc[-1].idx if cc else doc[conj.left_edge.i].idx
+        if not any(s < cut < e for s, e in item.content) or _quote_at(quotes, cut) is not None:
+            continue
+        frags = [f for f in (_trim(text, s, min(e, cut), quotes) for s, e in item.content if s < cut) if f[1] > f[0]]
+        if frags:
+            return replace(item, content=tuple(frags), kind=_kind(text, frags, quotes))
+    return item
+
+
+def _trailing_frame(verb: Token) -> bool:
+    """Whether a verb closes its sentence as the frame of what comes before it: after a comma, with a subject of
+    its own and nothing after it but when or where ('The minister said the talks would resume, IRNA reported on
+    Sunday.'), though the parser hung it inside the clause before."""
+    doc = verb.doc
+    first = next(t.i for t in verb.subtree if not t.is_punct or t.i == verb.i)  # the parser may hang the comma on it
+    if (verb.dep_ not in ("ccomp", "conj", "parataxis") or verb.head.i > verb.i or first == 0
+            or doc[first - 1].text != ","):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    return (all(c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in verb.rights)
+            and verb.right_edge.i + 1 >= verb.sent.end - 1)
 
 
 def _inside_quote(quotes: Sequence[QuoteSegment], tok: Token) -> bool:
@@ -820,6 +889,8 @@ def _medium_clause(verb: Token) -> Token | None:
 
 #: Focusing adverbs that open a subject but are not part of the source ("even some of his admirers").
 _FOCUS = frozenset({"even", "just", "also"})
+#: Quantifiers floated after a subject ("they all said"), which are not part of the source.
+_FLOATING = frozenset({"all", "both", "each"})
 _OPEN_QUOTES = "\"“‘'`"
 _QUOTE_MARKS = _OPEN_QUOTES + "”’"  # opening and closing
 #: Dashes that set off an aside; "--" is how some copy types "—".
@@ -838,10 +909,10 @@ def _audience_clause(verb: Token) -> Token | None:
 
 
 def _dated(child: Token) -> bool:
-    """Whether a word hung on a source's head only dates it ("doctors in 2015", "a judge in October"). A
-    participle that dates it ("a poll released Friday") stays: on PolNeAR train annotators keep it more often
-    than not."""
-    if child.dep_ == "prep" and child.lower_ == "in":
+    """Whether a word hung on a source's head only dates it ("doctors in 2015", "a judge in October", "The
+    Sanders campaign on Monday": PolNeAR train leaves "on <date>" after 68 of 76 sources out). A participle that
+    dates it ("a poll released Friday") stays: on PolNeAR train annotators keep it more often than not."""
+    if child.dep_ == "prep" and child.lower_ in ("in", "on"):
         rest = [t for t in child.subtree if t.i != child.i]
         return bool(rest) and all(t.ent_type_ == "DATE" for t in rest)
     return False
@@ -872,6 +943,13 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
         start = newline + 1
     while end > start and text[end - 1] in " \t\n\u00a0":
         end -= 1
+    words = doc.char_span(start, end, alignment_mode="expand") if text[start:end].strip() else None
+    last = words[-1] if words is not None and len(words) > 1 else None
+    if (last is not None and last.lower_ in _FLOATING and last.dep_ in ("appos", "det", "advmod")
+            and last.head.i < last.i):
+        # "Jeb Bush and Ted Cruz both", "they all": PolNeAR train leaves the floating quantifier out of the
+        # source (21 of 24).
+        end = doc[last.i - 1].idx + len(doc[last.i - 1].text)
     rest = text[end : end + 4]
     for dash in _ASIDE_DASHES:
         # "Jason Sims — a teacher from Mount Pleasant — said": an aside that opens with a dash inside the source
@@ -1027,11 +1105,21 @@ STATEMENT_PARTICIPLES = frozenset({"call", "describe", "urge", "stress", "emphas
 
 
 def _reporting_participle(verb: Token) -> Token | None:
-    """The participle clause after a cue that reports speech itself ("..., saying ...", "..., telling ...")."""
+    """The participle clause after a cue that reports speech itself ("..., saying ...", "..., telling ..."), also
+    where the parser hung it on the reported clause after a comma ("SANA said warplanes targeted sites near
+    Damascus, adding that ...": PolNeAR train gives 17 of 20 such participles a cue of their own, outside the
+    first cue's content)."""
     for child in verb.rights:
         if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in REPORTING_PARTICIPLES
                 and child.left_edge.i == child.i):
             return child
+    for clause in verb.rights:
+        if clause.dep_ != "ccomp":
+            continue
+        for child in clause.rights:
+            if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in REPORTING_PARTICIPLES
+                    and child.left_edge.i == child.i and child.doc[child.i - 1].text == ","):
+                return child
     return None
 
 
@@ -1152,6 +1240,11 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
                     if subj.idx < start and words is not None and len(words):
                         subj = words.root
             source = _tidy_source(doc, subj, start, end)
+            if source and "," in text[source[0] : source[1]] and text[source[1] : cue[0]].strip() == ",":
+                # "Aaron Kall, the director of debate at the University of Michigan, compared": the comma that
+                # closes an apposition right before its cue belongs to the source (PolNeAR train: 761 of 829 such
+                # sources end with it), also where the parser left it out of the subject's phrase.
+                source = (source[0], text.index(",", source[1]) + 1)
         if source:
             inside = subj.left_edge.i <= verb.i <= subj.right_edge.i
             words = doc.char_span(*source, alignment_mode="expand") if inside else None
@@ -1287,7 +1380,7 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
     (`_own_quotes`), a reported clause whose subject the parser took for the cue's object (`_with_subject`), a
     quotation's words without its marks (`_with_marks`), the phrase on the cue that stands where the quotation
     after it belongs (`_quote_past_phrases`), and a participle's statement run into the content
-    (`_before_statement`).
+    (`_before_statement`), and a conjunction it ends on (`_without_conjunction`).
 
     Done after the choice, not among the candidates: the content model was chosen by its figures on the
     candidates as they are (building these readings into the candidates and retraining moved PolNeAR dev content
@@ -1308,9 +1401,27 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
             frags = [*frags, (past.start, past.end)]  # '"...," he said of Trump, "..."': the quote goes on
     frags = _before_statement(doc, frame.verb, frags, quotes)
     frags = _with_opening(text, frame, frags, quotes)
+    frags = _without_conjunction(text, frags, quotes)
     if frags == list(chosen.frags) and cue == chosen.cue:
         return chosen
     return replace(chosen, frags=tuple(frags), cue=cue)
+
+
+_TRAILING_CONJUNCTION = re.compile(r"\s(?:and|but|or)$")
+
+
+def _without_conjunction(text: str, frags: list[tuple[int, int]],
+                         quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
+    """A content that ends on the conjunction joining the cue's verb to the next one ('described the measures as
+    "a violation" and said ...'), without it: no PolNeAR content ends on "and", "but" or "or"."""
+    if not frags:
+        return frags
+    start, end = frags[-1]
+    found = _TRAILING_CONJUNCTION.search(text, start, end)
+    if found is None:
+        return frags
+    cut = _trim(text, start, found.start(), quotes)
+    return [*frags[:-1], cut] if cut[1] > cut[0] else frags
 
 
 def _with_opening(text: str, frame: Frame, frags: list[tuple[int, int]],

@@ -144,6 +144,9 @@ class _Registry:
             matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
             if matches:
                 key = max(matches, key=lambda s: s.last_token).key
+            else:
+                given = self.given_name_match(name)
+                key = given.key if given is not None else key
         elif key not in self.speakers:
             # A full name upgrades an earlier surname-only speaker.
             sur = surname_key(name)
@@ -180,6 +183,14 @@ class _Registry:
             return None
         sur = surname_key(head.text)
         matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
+        return matches[0] if len(matches) == 1 else None if matches else self.given_name_match(head.text)
+
+    def given_name_match(self, word: str) -> Speaker | None:
+        """The one person whose full name opens with `word`, where no one has it as a surname: a family name
+        written first ("Li Qiang ... Li said", "Kim Jong Un ... Kim") or a first name ("Hillary")."""
+        first = name_key(word)
+        matches = [s for s in self.speakers.values()
+                   if s.kind == "person" and len(s.name.split()) > 1 and name_key(s.name.split()[0]) == first]
         return matches[0] if len(matches) == 1 else None
 
     def organization(self, ent: Span) -> Speaker:
@@ -254,12 +265,14 @@ _ISSUED = frozenset({"statement", "communique", "communiqué", "declaration", "l
 
 def _issuer(head: Token) -> Span | None:
     """The organisation that issued a statement, report ... that is the source: its possessor or the object of
-    its "by"/"from" phrase ("the Foreign Ministry's statement", "a statement from Hamas")."""
+    its "by"/"from" phrase ("the Foreign Ministry's statement", "a statement from Hamas", "a statement released
+    by the Korean Central News Agency")."""
     if head.lemma_.lower() not in _ISSUED:
         return None
     holders = [c for c in head.children if c.dep_ == "poss"]
-    holders += [o for p in head.rights if p.dep_ == "prep" and p.lower_ in _AUTHOR_PREPS
-                for o in p.children if o.dep_ == "pobj"]
+    preps = [p for p in head.rights if p.dep_ == "prep" and p.lower_ in _AUTHOR_PREPS]
+    preps += [a for v in head.rights if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children if a.dep_ == "agent"]
+    holders += [o for p in preps for o in p.children if o.dep_ == "pobj"]
     for holder in holders:
         ent = next((e for e in head.doc.ents if e.label_ in _ORG_LABELS and e.start <= holder.i < e.end), None)
         if ent is not None and ent.root.i == holder.i:
@@ -291,13 +304,15 @@ def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in drop] or list(tokens)
 
 
-def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str]) -> Span | None:
-    """The first entity with one of `labels` that takes in one of `tokens` (which may leave gaps: `_own_words`)."""
+def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str], head: Token | None = None) -> Span | None:
+    """The entity with one of `labels` that takes in `head`, else the first that takes in one of `tokens` (which
+    may leave gaps: `_own_words`): "Ansarullah spokesman Mohammed Abdulsalam" is Abdulsalam, though the tagger
+    takes the movement's name for a person's too."""
     ids = {t.i for t in tokens}
-    for ent in doc.ents:
-        if ent.label_ in labels and any(i in ids for i in range(ent.start, ent.end)) and _is_mention(ent):
-            return ent
-    return None
+    found = [ent for ent in doc.ents
+             if ent.label_ in labels and any(i in ids for i in range(ent.start, ent.end)) and _is_mention(ent)]
+    held = (ent for ent in found if head is not None and ent.start <= head.i < ent.end)
+    return next(held, found[0] if found else None)
 
 
 #: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
@@ -347,7 +362,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 last_person = reg.by_token.get(pending.start, last_person)
             pending = next(p_iter, None)
         ref: SpeakerRef | None
-        ent = _entity_of(doc, _own_words(head, tokens), frozenset({"PERSON"})) or _apposed_name(head)
+        ent = _entity_of(doc, _own_words(head, tokens), frozenset({"PERSON"}), head) or _apposed_name(head)
         org = _entity_of(doc, [head], _ORG_LABELS)
         label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
         surname = reg.surname_match(head, label)
