@@ -478,6 +478,12 @@ def test_a_cue_conjoined_to_another_ends_the_first_ones_content(run, text: str, 
     ("The Sanders campaign on Monday also doubled down on its attacks, saying she was not qualified.",
      "The Sanders campaign"),
     ("Jeb Bush and Ted Cruz both said they would stay in the race.", "Jeb Bush and Ted Cruz"),
+    # The parser gives the cue two subjects: a name and its apposition, a body and the title it gives.
+    ('Brigadier General Abolfazl Shekarchi, the spokesman for the Iranian Armed Forces, also warned the US against '
+     '"any miscalculation."', "Brigadier General Abolfazl Shekarchi, the spokesman for the Iranian Armed Forces,"),
+    ("Iran's Supreme National Security Council (SNSC) Secretary Ali Akbar Ahmadian said on Tuesday that the "
+     "Islamic Republic will not remain silent.",
+     "Iran's Supreme National Security Council (SNSC) Secretary Ali Akbar Ahmadian"),
 ])
 def test_a_source_is_marked_as_polnear_marks_it(run, text: str, source: str) -> None:
     quote = run(text).spans("quotes")[-1]
@@ -525,3 +531,4 @@ def test_a_family_name_written_first_joins_the_full_name(run) -> None:
             "China is willing to work with Kenya, Li said.")
     quote = run(text).spans("quotes")[-1]
     assert quote.attrs["speaker"]["name"] == "Li Qiang"
+

@@ -668,7 +668,10 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
         found.append(item)
         used |= _token_ids(doc, [item.cue, item.source])
         inner |= _token_ids(doc, item.content)
-    found = [_before_outer_frame(text, _before_conjoined_cue(doc, f, found, quotes), found, quotes) for f in found]
+    verbs = [_cue_verb(doc, f.cue) for f in found]
+    by_verb = {v.i: f for v, f in zip(verbs, found, strict=True) if v is not None}
+    found = [_before_outer_frame(text, _before_conjoined_cue(doc, f, v, by_verb, quotes), found, quotes)
+             for f, v in zip(found, verbs, strict=True)]
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
 
@@ -687,9 +690,9 @@ def _before_outer_frame(text: str, item: Found, found: Sequence[Found], quotes: 
         end = max(e for _, e in item.content)
         if text[:cut].rstrip()[-1:] not in (",", *_CLOSING_QUOTES) or len(text[outer.cue[1] : end].split()) > 4:
             continue  # only a frame set off at the end: ', KCNA reported (on Sunday)', '," she said'
-        frags = [f for f in (_trim(text, s, min(e, cut), quotes) for s, e in item.content if s < cut) if f[1] > f[0]]
-        if frags:
-            return replace(item, content=tuple(frags), kind=_kind(text, frags, quotes))
+        cut_item = _cut_content(text, item, cut, quotes)
+        if cut_item is not None:
+            return cut_item
     return item
 
 
@@ -697,30 +700,37 @@ def _within(span: tuple[int, int], frags: Sequence[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in frags)
 
 
+def _cut_content(text: str, item: Found, cut: int, quotes: Sequence[QuoteSegment]) -> Found | None:
+    """The attribution with its content ended at character `cut`; None where nothing of it is left."""
+    frags = [f for f in (_trim(text, s, min(e, cut), quotes) for s, e in item.content if s < cut) if f[1] > f[0]]
+    return replace(item, content=tuple(frags), kind=_kind(text, frags, quotes)) if frags else None
+
+
 def _cue_verb(doc: Doc, cue: tuple[int, int] | None) -> Token | None:
+    """The word of a cue that is a verb (or a noun cue's noun)."""
     words = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
     return next((t for t in words or () if t.pos_ in CUE_POS), None)
 
 
-def _before_conjoined_cue(doc: Doc, item: Found, found: Sequence[Found], quotes: Sequence[QuoteSegment]) -> Found:
+def _before_conjoined_cue(doc: Doc, item: Found, verb: Token | None, by_verb: dict[int, Found],
+                          quotes: Sequence[QuoteSegment]) -> Found:
     """End a content before a verb conjoined to its cue that is a cue of its own ('described the measures as
     "a violation" and said Washington was "addicted to sanctions"'): the second verb's statement is its own
-    attribution, never part of the first one's content (PolNeAR train: 0 of 547 such contents hold it)."""
-    verb = _cue_verb(doc, item.cue)
+    attribution, never part of the first one's content (PolNeAR train: 0 of 547 such contents hold it).
+    `verb` is the item's cue word, `by_verb` the attributions by theirs."""
     if verb is None or item.origin != "cue":
         return item
     text = doc_text(doc)
-    for other in found:
-        conj = _cue_verb(doc, other.cue) if other is not item else None
-        if conj is None or conj.i <= verb.i or conj not in verb.conjuncts:
+    for conj in sorted(verb.conjuncts, key=lambda t: t.i):
+        if conj.i <= verb.i or by_verb.get(conj.i, item) is item:
             continue
         cc = [t for t in doc[verb.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
         cut = cc[-1].idx if cc else doc[conj.left_edge.i].idx
         if not any(s < cut < e for s, e in item.content) or _quote_at(quotes, cut) is not None:
             continue
-        frags = [f for f in (_trim(text, s, min(e, cut), quotes) for s, e in item.content if s < cut) if f[1] > f[0]]
-        if frags:
-            return replace(item, content=tuple(frags), kind=_kind(text, frags, quotes))
+        cut_item = _cut_content(text, item, cut, quotes)
+        if cut_item is not None:
+            return cut_item
     return item
 
 
@@ -1267,10 +1277,24 @@ def _split_apposition(verb: Token, subj: Token) -> int:
     """The first word of a source whose name the parser split from the noun it names, reading the cue as a
     relative clause on that noun ("The Palestinian resistance movement [Hamas said ...]") or giving the verb two
     subjects ("The Iranian news agency | IRNA reported"): the noun phrase's first word, where a name follows its
-    noun with nothing between; else the subject's own first word."""
+    noun with nothing between; else the subject's own first word. Two subjects split by a comma are a name and
+    its apposition ("Brigadier General Abolfazl Shekarchi, | the spokesman for the Armed Forces, warned"): the
+    name's first word."""
+    doc = verb.doc
+    if subj.i < verb.i and subj.left_edge.i > 1 and doc[subj.left_edge.i - 1].text == ",":
+        name = doc[subj.left_edge.i - 2]
+        if name.dep_ == "nsubj" and name.head.i == verb.i and name.pos_ == "PROPN":
+            return name.left_edge.i
+    if subj.i < verb.i and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ")":
+        # "Iran's Supreme National Security Council (SNSC) | Secretary Ali Akbar Ahmadian said": the body the
+        # title belongs to, read as a second subject.
+        body = next((t for t in verb.children if t.dep_ == "nsubj" and t.i < subj.i
+                     and t.right_edge.i == subj.left_edge.i - 1 and t.pos_ == "PROPN"), None)
+        if body is not None and "\n" not in doc[body.left_edge.i : subj.i].text:
+            return body.left_edge.i
     if subj.pos_ != "PROPN" or not subj.i < verb.i or subj.left_edge.i == 0 or subj.left_edge.is_punct:
         return subj.left_edge.i
-    before = verb.doc[subj.left_edge.i - 1]
+    before = doc[subj.left_edge.i - 1]
     split = before.pos_ == "NOUN" and before.is_alpha and (
         (verb.dep_ == "relcl" and before.i == verb.head.i and before.dep_ in ("ROOT", "nsubj"))
         or (before.dep_ == "nsubj" and before.head.i == verb.i))  # two subjects: "The news agency IRNA reported"

@@ -117,6 +117,17 @@ def _honorific_roles(ent: Span) -> str:
     return " ".join(words) if len(words) < len(ent) else ""
 
 
+def _title_case_line(ent: Span) -> bool:
+    """Whether a name stands in a line whose words of four letters or more, three at least, are all capitalised
+    (a headline: "Obama Says African-American Museum Will Tell of 'Suffering and Delight.'")."""
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start : end if end != -1 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 class _Registry:
     """Speakers of one document, found through their mentions."""
 
@@ -124,6 +135,7 @@ class _Registry:
         self.speakers: dict[str, Speaker] = {}
         self.by_token: dict[int, str] = {}
         self.renamed: dict[str, str] = {}
+        self.headline_only: set[str] = set()  # people named so far only in lines written in title case
 
     def lookup(self, key: str) -> Speaker:
         """Return a speaker by key, following a surname key that was upgraded to a full name."""
@@ -164,6 +176,10 @@ class _Registry:
         if sp is None:
             sp = Speaker(key, "person", name, (ent.start_char, ent.end_char))
             self.speakers[key] = sp
+            if _title_case_line(ent):
+                self.headline_only.add(key)
+        elif not _title_case_line(ent):
+            self.headline_only.discard(key)
         elif len(name.split()) > len(sp.name.split()):
             sp.name = name
         sp.add_alias(re.sub(r"[’']s$", "", ent.text))
@@ -183,14 +199,15 @@ class _Registry:
             return None
         sur = surname_key(head.text)
         matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
-        return matches[0] if len(matches) == 1 else None if matches else self.given_name_match(head.text)
+        return matches[0] if len(matches) == 1 else None
 
     def given_name_match(self, word: str) -> Speaker | None:
         """The one person whose full name opens with `word`, where no one has it as a surname: a family name
-        written first ("Li Qiang ... Li said", "Kim Jong Un ... Kim") or a first name ("Hillary")."""
+        written first ("Li Qiang ... Li said", "Kim Jong Un ... Kim") or a first name ("Hillary"). Not a name
+        met only in a headline, where the tagger takes in the words after it ("Obama Says")."""
         first = name_key(word)
-        matches = [s for s in self.speakers.values()
-                   if s.kind == "person" and len(s.name.split()) > 1 and name_key(s.name.split()[0]) == first]
+        matches = [s for s in self.speakers.values() if s.kind == "person" and len(s.name.split()) > 1
+                   and name_key(s.name.split()[0]) == first and s.key not in self.headline_only]
         return matches[0] if len(matches) == 1 else None
 
     def organization(self, ent: Span) -> Speaker:
