@@ -688,7 +688,8 @@ def _before_outer_frame(text: str, item: Found, found: Sequence[Found], quotes: 
         if not _within(outer.cue, item.content) or cut <= item.cue[1] or _quote_at(quotes, cut) is not None:
             continue
         end = max(e for _, e in item.content)
-        if text[:cut].rstrip()[-1:] not in (",", *_CLOSING_QUOTES) or len(text[outer.cue[1] : end].split()) > 4:
+        before = text[max(item.cue[1], cut - 40) : cut].rstrip()  # what closes the statement
+        if before[-1:] not in (",", *_CLOSING_QUOTES) or len(text[outer.cue[1] : end].split()) > 4:
             continue  # only a frame set off at the end: ', KCNA reported (on Sunday)', '," she said'
         cut_item = _cut_content(text, item, cut, quotes)
         if cut_item is not None:

@@ -120,7 +120,7 @@ def _honorific_roles(ent: Span) -> str:
 def _title_case_line(ent: Span) -> bool:
     """Whether a name stands in a line whose words of four letters or more, three at least, are all capitalised
     (a headline: "Obama Says African-American Museum Will Tell of 'Suffering and Delight.'")."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start : end if end != -1 else len(text)]
