@@ -701,9 +701,16 @@ def _within(span: tuple[int, int], frags: Sequence[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in frags)
 
 
+def _frags_before(text: str, frags: Sequence[tuple[int, int]], cut: int,
+                  quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
+    """The fragments of a content ended at character `cut` (trimmed; empty where nothing is left)."""
+    kept = (_trim(text, s, min(e, cut), quotes) for s, e in frags if s < cut)
+    return [(s, e) for s, e in kept if e > s]
+
+
 def _cut_content(text: str, item: Found, cut: int, quotes: Sequence[QuoteSegment]) -> Found | None:
     """The attribution with its content ended at character `cut`; None where nothing of it is left."""
-    frags = [f for f in (_trim(text, s, min(e, cut), quotes) for s, e in item.content if s < cut) if f[1] > f[0]]
+    frags = _frags_before(text, item.content, cut, quotes)
     return replace(item, content=tuple(frags), kind=_kind(text, frags, quotes)) if frags else None
 
 
@@ -1121,17 +1128,21 @@ def _reporting_participle(verb: Token) -> Token | None:
     Damascus, adding that ...": PolNeAR train gives 17 of 20 such participles a cue of their own, outside the
     first cue's content)."""
     for child in verb.rights:
-        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in REPORTING_PARTICIPLES
-                and child.left_edge.i == child.i):
+        if _participle(child, REPORTING_PARTICIPLES):
             return child
     for clause in verb.rights:
         if clause.dep_ != "ccomp":
             continue
         for child in clause.rights:
-            if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in REPORTING_PARTICIPLES
-                    and child.left_edge.i == child.i and child.doc[child.i - 1].text == ","):
+            if _participle(child, REPORTING_PARTICIPLES) and child.doc[child.i - 1].text == ",":
                 return child
     return None
+
+
+def _participle(child: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a word opens a participle clause of one of `lemmas` hung on the word before ("..., saying ...")."""
+    return (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in lemmas
+            and child.left_edge.i == child.i)
 
 
 def _speaker_after_quote(verb: Token) -> int | None:
@@ -1476,11 +1487,8 @@ def _before_statement(doc: Doc, verb: Token, frags: list[tuple[int, int]],
     (`STATEMENT_PARTICIPLES`), where the content runs over it."""
     text = doc_text(doc)
     for child in verb.rights:
-        if (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in STATEMENT_PARTICIPLES
-                and child.left_edge.i == child.i and doc[child.i - 1].text == ","):
-            comma = doc[child.i - 1].idx
-            cut = [_trim(text, s, min(e, comma), quotes) for s, e in frags if s < comma]
-            return [(s, e) for s, e in cut if e > s] or frags
+        if _participle(child, STATEMENT_PARTICIPLES) and doc[child.i - 1].text == ",":
+            return _frags_before(text, frags, doc[child.i - 1].idx, quotes) or frags
     return frags
 
 
