@@ -308,6 +308,26 @@ def test_analyze_reads_relative_clauses_quoted_outlets_and_paragraph_breaks_in_a
     ]
 
 
+def test_analyze_finds_the_one_prompted_the_one_who_feels_and_a_cue_hung_inside_a_reported_clause(
+        tmp_path: Path) -> None:
+    # This session's source rules through `spinscope analyze` on a file: the one prompted to speak is the speaker
+    # (was "The strikes"); a passive of feeling has the one who feels it as its source (had none); a verb whose
+    # form is the first cue's, hung by the parser inside that cue's reported clause, is the first speaker's own
+    # statement (it was the statement of "the talks", and part of the first content).
+    quotes = _quotes_of(tmp_path, "The strikes prompted the Foreign Ministry to warn that Tehran would respond to any "
+                        "aggression.\n\nGaza residents were frustrated that the aid convoys had been turned back "
+                        "again.\n\nForeign Ministry spokesman Nasser Kanaani said the talks would resume next week and "
+                        "stressed that Iran would not bow to pressure.\n")
+    got = [(q["cue"]["text"], (q["speaker"] or {}).get("text"), q["text"]) for q in quotes]
+    assert got == [
+        ("prompted", "The strikes", "to warn that Tehran would respond to any aggression"),
+        ("to warn", "the Foreign Ministry", "that Tehran would respond to any aggression"),
+        ("were frustrated", "Gaza residents", "that the aid convoys had been turned back again"),
+        ("said", "Foreign Ministry spokesman Nasser Kanaani", "the talks would resume next week"),
+        ("stressed", "Foreign Ministry spokesman Nasser Kanaani", "that Iran would not bow to pressure"),
+    ]
+
+
 def test_analyze_reads_participles_outlet_frames_and_conjoined_cues_in_relayed_statements(tmp_path: Path) -> None:
     # This session's rules through `spinscope analyze` on a file: a family name written first joins the full
     # name; "..., adding that" hung on the reported clause is the speaker's own statement; ", KCNA reported"

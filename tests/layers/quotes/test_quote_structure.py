@@ -532,3 +532,37 @@ def test_a_family_name_written_first_joins_the_full_name(run) -> None:
     quote = run(text).spans("quotes")[-1]
     assert quote.attrs["speaker"]["name"] == "Li Qiang"
 
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # The one prompted or led to speak is the speaker, not the subject of the verb that prompted it.
+    ("The strikes prompted the Foreign Ministry to warn that Tehran would respond to any aggression.",
+     "the Foreign Ministry"),
+    ("The attack led Iranian Foreign Minister Abbas Araghchi to declare that the talks were over.",
+     "Iranian Foreign Minister Abbas Araghchi"),
+    # A passive of feeling: the one who feels it holds the view (it had no source).
+    ("Gaza residents were frustrated that the aid convoys had been turned back again.", "Gaza residents"),
+    # A verb the tagger read as a noun ("show/NN") still has its subject (it had no source).
+    ("Leaked documents from his 2019 tax return show he took a massive $916 million loss.",
+     "Leaked documents from his 2019 tax return"),
+])
+def test_the_one_who_speaks_feels_or_shows_is_the_source(run, text: str, source: str) -> None:
+    (attribution,) = [a for a in attributions_of(run(text)) if a.source]
+    assert text[attribution.source[0][0]:attribution.source[0][1]] == source
+
+
+@pytest.mark.parametrize(("text", "name", "first", "second"), [
+    ("Foreign Ministry spokesman Nasser Kanaani said the talks would resume next week and stressed that Iran would "
+     "not bow to pressure.", "Nasser Kanaani", "the talks would resume next week",
+     "that Iran would not bow to pressure"),
+    ("Chinese Foreign Ministry spokesperson Mao Ning said the two sides would hold talks soon and noted that China "
+     "opposes unilateral sanctions.", "Mao Ning", "the two sides would hold talks soon",
+     "that China opposes unilateral sanctions"),
+])
+def test_a_cue_the_parser_hung_inside_the_reported_clause_is_the_first_speakers(run, text: str, name: str,
+                                                                              first: str, second: str) -> None:
+    # The second verb's form is the first cue's, not the inner verb's: it was the statement of "the talks" (or
+    # "the two sides") and part of the first content.
+    quotes = run(text).spans("quotes")
+    assert [q.text(text) for q in quotes] == [first, second]
+    assert [q.attrs["speaker"]["name"] for q in quotes] == [name, name]
