@@ -166,8 +166,12 @@ def _subject(verb: Token) -> Token | None:
     speaker after a verb that follows a quotation (`_inverted_subject`).
 
     A noun cue has no subject: its holder is the possessor ("Trump's claim"), a `from`/`by` phrase ("advice from
-    a veteran") or the subject of the copula it follows ("Clinton is a supporter of"). A passive cue has none
-    but its `by` agent (`_passive_cue`).
+    a veteran") or the subject of the copula it follows ("Clinton is a supporter of"); one that heads its
+    sentence is a verb the tagger read as a noun, and keeps its subject ("documents show"). A passive cue has none
+    but its `by` agent (`_passive_cue`), unless it tells a feeling or a side taken (`_EXPERIENCED`: "Protesters
+    were frustrated that ..."). An infinitive after a verb of prompting takes that verb's object (`_OBJECT_CONTROL`:
+    "prompted NATO to order"), and a verb the parser hung inside its own cue's reported clause climbs to that cue
+    (`_stray_conjunct`).
     """
     if verb.pos_ in ("NOUN", "PROPN"):
         poss = next((c for c in verb.children if c.dep_ == "poss"), None)
@@ -179,11 +183,11 @@ def _subject(verb: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         if verb.dep_ == "ROOT" and verb.i > 0:
+            # A verb the tagger read as a noun: with its subject ("Leaked documents show he took a loss"), or with
+            # its subject as a name compounded onto it ("But Trump claims that ...", "Trump Questions Fairness").
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                return subj  # "Leaked documents show he took a loss": a verb the tagger read as a noun
-            # "But Trump claims that ...", "Trump Questions Fairness of Moderators": a verb the tagger read as a
-            # noun, with its subject as a name compounded onto it.
+                return subj
             name = verb.doc[verb.i - 1]
             if name.dep_ == "compound" and name.head.i == verb.i and name.pos_ == "PROPN":
                 return name
@@ -250,7 +254,8 @@ def _subject(verb: Token) -> Token | None:
 
 #: Passive participles of feeling and of taking a side, whose passive subject holds the feeling or the view
 #: ("Protesters were frustrated that ...", "Republicans are split over ..."): PolNeAR train gives it the source in
-#: 23 of 24 such gold cues with a subject and no "by" agent.
+#: 23 of 24 such gold cues with a subject and no "by" agent. ("assure" is also a verb of speaking to someone: the
+#: one assured holds the view, as PolNeAR marks it; "coy" is an adjective the tagger reads as a participle.)
 _EXPERIENCED = frozenset({"frustrate", "worry", "concern", "embitter", "mystify", "thrill", "shock", "rattle",
                           "upset", "disappoint", "alarm", "confuse", "surprise", "stun", "dismay", "puzzle", "baffle",
                           "disturb", "disgust", "appall", "incense", "infuriate", "enrage", "miff", "piss", "divide",
