@@ -1,4 +1,6 @@
-"""Slow: `spinscope train claims` from scratch writes the shipped check-worthiness model (seeded, reproducible)."""
+"""Slow: `spinscope train claims` from scratch writes the shipped check-worthiness model (seeded, reproducible),
+and the held-out-file CV it runs first is the CheckThat! 2020 gate (one CV per test run, not two: a CV costs
+about 12 min on a 2-core AVX2 runner)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,19 @@ import pytest
 
 from spinscope.layers.claims.train import MODEL_PATH
 from tests.conftest import SHARED_DATA
-from tests.eval.gates import train_with_cli
+from tests.eval.gates import assert_not_below, assert_recorded_data, recorded, train_with_cli
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED_DATA / "checkthat2020-t5-en" / "train").is_dir(), reason="shared data not present")
-def test_training_reproduces_the_shipped_worthiness_model(tmp_path: Path) -> None:
+def test_training_reproduces_the_shipped_worthiness_model_and_its_cv_gate(tmp_path: Path) -> None:
+    train = SHARED_DATA / "checkthat2020-t5-en" / "train"
+    rec = recorded("checkthat2020_cv", "recorded_scores_claims.json")
+    assert_recorded_data(train, rec, "*.tsv", key="gold_sha256")
     summary = train_with_cli("claims", tmp_path)
+    # The gate: the held-out-file MAP, R-precision and P@10 of the shipped recipe on the recorded folds.
+    assert (summary["folds"], summary["seed"]) == (rec["folds"], rec["seed"])
+    assert_not_below(summary["cv"], {key: rec[key] for key in ("map", "r_precision", "p@10")})
     assert summary["model"] == str(tmp_path / MODEL_PATH.name)
     trained = np.load(tmp_path / MODEL_PATH.name)
     shipped = np.load(MODEL_PATH)
