@@ -1,4 +1,6 @@
-"""Slow: `spinscope train techniques-lora` on a small slice of the corpus writes a model folder that loads and runs."""
+"""Slow: `spinscope train techniques-lora` and `spinscope train techniques` (the frozen-encoder recipe) on a small
+slice of the corpus write a model folder that loads and runs. The frozen recipe's full-corpus retrain, which checks
+its recorded scores, is in test_ptc_retrain.py (`pytest -m retrain`)."""
 
 from __future__ import annotations
 
@@ -50,6 +52,24 @@ def config_tune(out: Path) -> tuple[int, float]:
     return training["tune_epochs"], training["tune_lr"]
 
 
+def _loads_runs_and_scores(data: Path, out: Path) -> TechniquesModel:
+    """Load a trained folder, run it on the held-out article, and score it as a user would:
+    `spinscope eval ptc --model DIR`."""
+    model = TechniquesModel.load(out)
+    text = next((data / "ptc" / "dev" / "articles").glob("article*.txt")).read_text(encoding="utf-8")
+    spans, rows = model.analyse(text)
+    assert rows and all(0 <= s < e <= len(text) for s, e, _, _ in spans)
+    assert model.tagger is not None and model.tagger.span_head is not None
+    exe = Path(sys.executable).with_name("spinscope")
+    proc = subprocess.run([str(exe), "eval", "ptc", "--data", str(data / "ptc" / "dev"), "--model", str(out)],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout.splitlines()[-1])
+    assert 0.0 <= scores["si_f1"] <= 1.0 and 0.0 <= scores["tc_micro_f1"] <= 1.0
+    assert model.tagger.word_probabilities(text, model.evidence(text).tokens).shape[1] == 24
+    return model
+
+
 @pytest.mark.slow
 def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path: Path) -> None:
     data = _slice(shared_data, tmp_path / "data")
@@ -64,16 +84,20 @@ def test_fine_tuned_training_writes_a_working_model(shared_data: Path, tmp_path:
     assert ADAPTER in (out / "MANIFEST.sha256").read_text(encoding="utf-8")
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     assert config["training"]["fine_tune"] is True
-    model = TechniquesModel.load(out)
-    text = next((data / "ptc" / "dev" / "articles").glob("article*.txt")).read_text(encoding="utf-8")
-    spans, rows = model.analyse(text)
-    assert rows and all(0 <= s < e <= len(text) for s, e, _, _ in spans)
-    assert model.tagger is not None and model.tagger.span_head is not None
-    # The folder is scored as a user would: `spinscope eval ptc --model DIR`.
-    exe = Path(sys.executable).with_name("spinscope")
-    proc = subprocess.run([str(exe), "eval", "ptc", "--data", str(data / "ptc" / "dev"), "--model", str(out)],
-                          capture_output=True, text=True, check=False, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    scores = json.loads(proc.stdout.splitlines()[-1])
-    assert 0.0 <= scores["si_f1"] <= 1.0 and 0.0 <= scores["tc_micro_f1"] <= 1.0
-    assert model.tagger.word_probabilities(text, model.evidence(text).tokens).shape[1] == 24
+    _loads_runs_and_scores(data, out)
+
+
+@pytest.mark.slow
+def test_frozen_encoder_training_writes_a_working_model(shared_data: Path, tmp_path: Path) -> None:
+    data = _slice(shared_data, tmp_path / "data")
+    out = tmp_path / "model"
+    summary = train_with_cli("techniques", out, env={"SPINSCOPE_SHARED_DATA": str(data)})
+    assert "fine_tune" not in summary and summary["train_articles"] == N_TRAIN and summary["seed"] == 13
+    arrays = np.load(out / ADAPTER)
+    # A word-tagger head and a span head on the frozen encoder; no LoRA updates.
+    assert {"head_w1", "head_w2", "span_w"} <= set(arrays.files) and not any(k.startswith("lora") for k in arrays)
+    assert arrays["span_w"].shape[1] == 23
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert "fine_tune" not in config["training"] and "decoding_linear" in config
+    _loads_runs_and_scores(data, out)
+
