@@ -52,7 +52,7 @@ def config_tune(out: Path) -> tuple[int, float]:
     return training["tune_epochs"], training["tune_lr"]
 
 
-def _loads_runs_and_scores(data: Path, out: Path) -> TechniquesModel:
+def _loads_runs_and_scores(data: Path, out: Path) -> None:
     """Load a trained folder, run it on the held-out article, and score it as a user would:
     `spinscope eval ptc --model DIR`."""
     model = TechniquesModel.load(out)
@@ -67,7 +67,6 @@ def _loads_runs_and_scores(data: Path, out: Path) -> TechniquesModel:
     scores = json.loads(proc.stdout.splitlines()[-1])
     assert 0.0 <= scores["si_f1"] <= 1.0 and 0.0 <= scores["tc_micro_f1"] <= 1.0
     assert model.tagger.word_probabilities(text, model.evidence(text).tokens).shape[1] == 24
-    return model
 
 
 @pytest.mark.slow
