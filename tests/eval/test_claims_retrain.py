@@ -14,13 +14,14 @@ from spinscope.layers.claims.train import MODEL_PATH
 from tests.conftest import SHARED_DATA
 from tests.eval.gates import assert_not_below, assert_recorded_data, recorded, train_with_cli
 
+TRAIN = SHARED_DATA / "checkthat2020-t5-en" / "train"
+
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (SHARED_DATA / "checkthat2020-t5-en" / "train").is_dir(), reason="shared data not present")
+@pytest.mark.skipif(not TRAIN.is_dir(), reason="shared data not present")
 def test_training_reproduces_the_shipped_worthiness_model_and_its_cv_gate(tmp_path: Path) -> None:
-    train = SHARED_DATA / "checkthat2020-t5-en" / "train"
     rec = recorded("checkthat2020_cv", "recorded_scores_claims.json")
-    assert_recorded_data(train, rec, "*.tsv", key="gold_sha256")
+    assert_recorded_data(TRAIN, rec, "*.tsv", key="gold_sha256")
     summary = train_with_cli("claims", tmp_path)
     # The gate: the held-out-file MAP, R-precision and P@10 of the shipped recipe on the recorded folds.
     assert (summary["folds"], summary["seed"]) == (rec["folds"], rec["seed"])
