@@ -566,3 +566,24 @@ def test_a_cue_the_parser_hung_inside_the_reported_clause_is_the_first_speakers(
     quotes = run(text).spans("quotes")
     assert [q.text(text) for q in quotes] == [first, second]
     assert [q.attrs["speaker"]["name"] for q in quotes] == [name, name]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # A closing quote mark the parser hung on the subject ('On "Al-Alam," MP ...'): no space opens the source.
+    ('"The sanctions have failed," Kanaani said on Press TV\'s "The Debate."\n\nOn "Al-Alam," MP Ali Bagheri '
+     "(Tehran), who chairs the security committee, described the talks as one of the most serious rounds yet.",
+     "MP Ali Bagheri (Tehran), who chairs the security committee,"),
+    # The words before an unclosed dash belong to another clause.
+    ("The response was predictable - Ismail Haniyeh has vowed that the resistance would continue.",
+     "Ismail Haniyeh"),
+    # The parser took the object of "until" for the subject, with the speaker as its apposition.
+    ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called Mr. Obama's "
+     'remarks on Saturday "a true wake-up call" to his coalition of supporters.',
+     "Minyon Moore, a senior adviser to the Clinton campaign,"),
+    # An aside closed by its dash stays (the dash rule cuts only an unclosed one).
+    ("Jason Sims — a teacher from Mount Pleasant — said the school was closed.",
+     "Jason Sims — a teacher from Mount Pleasant —"),
+])
+def test_a_source_starts_at_the_speaker_not_at_words_the_parser_joined_to_it(run, text: str, source: str) -> None:
+    sources = [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]
+    assert sources[-1] == source

@@ -1011,6 +1011,17 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     newline = text.rfind("\n", start, subj.idx)
     if newline != -1:
         start = newline + 1
+    start = _after_open_dash(text, start, subj.idx)
+    first = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if first is not None and first.start > 0 and doc[first.start - 1].pos_ == "ADP":
+        # "With 50 days until the election, Minyon Moore, a senior adviser, called": the parser took the object of
+        # a preposition before the subject for its head; the speaker is the apposition after it.
+        named = [c for c in subj.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                 and doc[c.left_edge.i - 1].text == ","]
+        if named and subj.ent_type_ != "PERSON":
+            start = named[0].left_edge.idx
+    while start < end and text[start] in " \t\n\u00a0":
+        start += 1
     while end > start and text[end - 1] in " \t\n\u00a0":
         end -= 1
     words = doc.char_span(start, end, alignment_mode="expand") if text[start:end].strip() else None
@@ -1028,6 +1039,20 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
             end += rest.index(dash) + len(dash)
             break
     return (start, end) if end > start else None
+
+
+def _after_open_dash(text: str, start: int, head: int) -> int:
+    """Start a source after a dash that opens before its head and does not close before it ("The debate is also
+    predictable - Donald J. Trump has vowed"): the words before such a dash belong to another clause."""
+    last = -1
+    count = 0
+    for dash in (*_ASIDE_DASHES, " - "):
+        at = text.find(dash, start, head)
+        while at != -1:
+            count += 1
+            last = max(last, at + len(dash))
+            at = text.find(dash, at + len(dash), head)
+    return last if count % 2 == 1 else start
 
 
 @dataclass(frozen=True, slots=True)
