@@ -576,13 +576,15 @@ def test_a_cue_the_parser_hung_inside_the_reported_clause_is_the_first_speakers(
     # The words before an unclosed dash belong to another clause.
     ("The response was predictable - Ismail Haniyeh has vowed that the resistance would continue.",
      "Ismail Haniyeh"),
-    # The parser took the object of "until" for the subject, with the speaker as its apposition.
+    # The parser took the object of "until" for the subject, with the speaker as its apposition (PolNeAR copy).
     ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called Mr. Obama's "
      'remarks on Saturday "a true wake-up call" to his coalition of supporters.',
      "Minyon Moore, a senior adviser to the Clinton campaign,"),
-    # An aside closed by its dash stays (the dash rule cuts only an unclosed one).
+    # An aside closed by its dash stays (the dash rule cuts only an unclosed one), and a dash joining words is none.
     ("Jason Sims — a teacher from Mount Pleasant — said the school was closed.",
      "Jason Sims — a teacher from Mount Pleasant —"),
+    ("The Israel–Gaza ceasefire negotiator John Smith said the talks would resume.",
+     "The Israel–Gaza ceasefire negotiator John Smith"),
 ])
 def test_a_source_starts_at_the_speaker_not_at_words_the_parser_joined_to_it(run, text: str, source: str) -> None:
     sources = [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]

@@ -965,6 +965,9 @@ _OPEN_QUOTES = "\"“‘'`"
 _QUOTE_MARKS = _OPEN_QUOTES + "”’"  # opening and closing
 #: Dashes that set off an aside; "--" is how some copy types "—".
 _ASIDE_DASHES = ("—", "–", "--")
+#: A dash that opens an aside or a new clause before a source's head; an en dash or hyphen only with spaces
+#: around it ("2015–16", "Israel-Gaza" join words).
+_OPEN_DASH = re.compile(r"—|--| [–-] ")
 
 
 def _audience_clause(verb: Token) -> Token | None:
@@ -1044,15 +1047,8 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
 def _after_open_dash(text: str, start: int, head: int) -> int:
     """Start a source after a dash that opens before its head and does not close before it ("The debate is also
     predictable - Donald J. Trump has vowed"): the words before such a dash belong to another clause."""
-    last = -1
-    count = 0
-    for dash in (*_ASIDE_DASHES, " - "):
-        at = text.find(dash, start, head)
-        while at != -1:
-            count += 1
-            last = max(last, at + len(dash))
-            at = text.find(dash, at + len(dash), head)
-    return last if count % 2 == 1 else start
+    dashes = list(_OPEN_DASH.finditer(text, start, head))
+    return dashes[-1].end() if len(dashes) % 2 == 1 else start
 
 
 @dataclass(frozen=True, slots=True)
