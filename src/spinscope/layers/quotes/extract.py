@@ -994,9 +994,11 @@ def _dated(child: Token) -> bool:
 def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int] | None:
     """Trim a subject to the source as PolNeAR annotators mark it: without a comma-set participle clause
     ("The poll, released on Wednesday ..."), a phrase that only dates it ("doctors in 2015"), a focusing adverb
-    before it ("even critics"), an opening quote mark or text in an earlier paragraph. Appositions and relative
-    clauses stay (annotators keep them), and so does a trailing comma (kept more often than not; cross-checked on
-    PolNeAR train with gold cues); an aside opened by a dash gets its closing dash."""
+    before it ("even critics"), an opening quote mark, text in an earlier paragraph, words before an unclosed dash
+    ("predictable - Donald J. Trump"), a preposition's object the parser took for the head of an apposed name, or
+    leading space. Appositions and relative clauses stay (annotators keep them), and so does a trailing comma (kept
+    more often than not; cross-checked on PolNeAR train with gold cues); an aside opened by a dash gets its closing
+    dash."""
     text = doc_text(doc)
     for child in subj.rights:
         if child.dep_ == "acl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
