@@ -355,3 +355,16 @@ def test_analyze_reads_participles_outlet_frames_and_conjoined_cues_in_relayed_s
         ("said", None, 'Washington was "addicted to sanctions."'),
         ("said", "Mohammed Abdulsalam", "the attacks would continue"),
     ]
+
+
+def test_analyze_starts_a_speaker_at_the_name_not_at_words_the_parser_joined_to_it(tmp_path: Path) -> None:
+    # `_tidy_source`'s trims of this session through `spinscope analyze` on a file: no space left by a quote mark
+    # hung on the subject, nothing before an unclosed dash, and a dash that joins words stays.
+    quotes = _quotes_of(tmp_path, '"The sanctions have failed," Kanaani said on Press TV\'s "The Debate."\n\n'
+                        'On "Al-Alam," MP Ali Bagheri (Tehran), who chairs the security committee, described the '
+                        "talks as one of the most serious rounds yet.\n\n"
+                        "The response was predictable - Ismail Haniyeh has vowed that the resistance would continue."
+                        "\n\nThe Israel–Gaza ceasefire negotiator John Smith said the talks would resume.\n")
+    assert [q["speaker"]["text"] for q in quotes] == [
+        "Kanaani", "MP Ali Bagheri (Tehran), who chairs the security committee,", "Ismail Haniyeh",
+        "The Israel–Gaza ceasefire negotiator John Smith"]

@@ -968,6 +968,8 @@ _ASIDE_DASHES = ("—", "–", "--")
 #: A dash that opens an aside or a new clause before a source's head; an en dash or hyphen only with spaces
 #: around it ("2015–16", "Israel-Gaza" join words).
 _OPEN_DASH = re.compile(r"—|--| [–-] ")
+#: Space a source never starts or ends with.
+_SPACES = " \t\n\u00a0"
 
 
 def _audience_clause(verb: Token) -> Token | None:
@@ -1025,9 +1027,9 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
                  and doc[c.left_edge.i - 1].text == ","]
         if named and subj.ent_type_ != "PERSON":
             start = named[0].left_edge.idx
-    while start < end and text[start] in " \t\n\u00a0":
+    while start < end and text[start] in _SPACES:
         start += 1
-    while end > start and text[end - 1] in " \t\n\u00a0":
+    while end > start and text[end - 1] in _SPACES:
         end -= 1
     words = doc.char_span(start, end, alignment_mode="expand") if text[start:end].strip() else None
     last = words[-1] if words is not None and len(words) > 1 else None
