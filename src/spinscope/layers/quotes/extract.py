@@ -191,6 +191,14 @@ def _subject(verb: Token) -> Token | None:
             name = verb.doc[verb.i - 1]
             if name.dep_ == "compound" and name.head.i == verb.i and name.pos_ == "PROPN":
                 return name
+        if verb.i > 0 and verb.sent.root.pos_ in ("NOUN", "PROPN"):
+            # "Trump charges that ...", "The Sanders campaign projects that ...", "Federal court rules against":
+            # in a sentence whose head is a noun, a cue read as a noun right after a noun is that noun's verb.
+            name = verb.doc[verb.i - 1]
+            if name.pos_ in ("NOUN", "PROPN") and (
+                    (verb.dep_ == "ROOT" and name.dep_ == "compound" and name.head.i == verb.i)
+                    or (verb.dep_ == "dobj" and name.dep_ == "ROOT" and verb.head.i == name.i)):
+                return name
         if verb.dep_ == "attr" and verb.head.lemma_ == "be":
             # "Clinton is an outspoken supporter of Roe v. Wade": the noun says what the copula's subject holds
             # ("it is a question of whether ..." holds nothing of its own).
@@ -1111,8 +1119,11 @@ def _stranded_subject(verb: Token) -> Token | None:
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT"
     # "Stuart Stevens, who served as Romney's strategist in 2012, called the remarks ...": the parser made the
     # name the head of the sentence and the verb a participle describing it; a sentence has a verb, so that is it.
-    misread = (verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
-               and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
+    # So is one the parser hung deeper, after a comma that closes an apposition ("Attorney General Roy Cooper (D),
+    # McCrory's opponent in the upcoming election, called Friday for ...": "election, called").
+    root = verb.sent.root
+    misread = (verb.tag_ in ("VBN", "VBD") and verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN")
+               and root.i < verb.i and (verb.head.i == root.i or doc[verb.i - 1].text == ",")
                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
     if verb.pos_ != "VERB" or not (finite or misread):
         return None
@@ -1304,6 +1315,10 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
             source = (doc[adjacent].idx, subj.idx + len(subj.text))
         else:
             first = _split_apposition(verb, subj)
+            if subj.dep_ == "compound" and subj.head.i == verb.i:
+                # A noun the cue was read as compounded onto ("The nearly 90-second ad slams"): its phrase takes the
+                # words the parser hung on the cue before it.
+                first = min([first] + [c.left_edge.i for c in verb.lefts if c.i < subj.i and c.dep_ in _NP_DEPS])
             source = (doc[first].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i].text))
         if stranded is None and source[0] <= cue[0] < source[1]:
             # A subject subtree that swallows the cue (a participle or relative clause on it) is cut back to the
@@ -1360,6 +1375,8 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
 
 
 _NOMINAL = ("PROPN", "NOUN", "PRON")
+#: The dependents that make up a noun phrase before its head.
+_NP_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod"})
 
 
 def _split_apposition(verb: Token, subj: Token) -> int:
