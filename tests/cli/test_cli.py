@@ -368,3 +368,13 @@ def test_analyze_starts_a_speaker_at_the_name_not_at_words_the_parser_joined_to_
     assert [q["speaker"]["text"] for q in quotes] == [
         "Kanaani", "MP Ali Bagheri (Tehran), who chairs the security committee,", "Ismail Haniyeh",
         "The Israel–Gaza ceasefire negotiator John Smith"]
+
+
+def test_analyze_keeps_the_speaker_of_a_cue_the_parser_read_as_a_noun_or_a_participle(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a headline verb read as a noun after its holder, and a verb after an
+    # apposition's closing comma read as a participle on the apposition's last noun.
+    quotes = _quotes_of(tmp_path, "Trump charges that Iran is funding the attacks.\n\n"
+                        "Foreign Minister Hossein Amir-Abdollahian, Zarif's successor in the new government, called "
+                        "Monday for an end to the siege.\n")
+    assert [q["speaker"]["text"] for q in quotes] == [
+        "Trump", "Foreign Minister Hossein Amir-Abdollahian, Zarif's successor in the new government,"]

@@ -589,3 +589,25 @@ def test_a_cue_the_parser_hung_inside_the_reported_clause_is_the_first_speakers(
 def test_a_source_starts_at_the_speaker_not_at_words_the_parser_joined_to_it(run, text: str, source: str) -> None:
     sources = [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]
     assert sources[-1] == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # A headline-like sentence whose verb the tagger read as a noun: the noun before it is its holder.
+    ("Trump charges that Iran is funding the attacks.", "Trump"),
+    ("Trump questions the fairness of the sanctions.", "Trump"),
+    ("Tehran court rules against the detained tanker's owners.", "Tehran court"),
+    # ... with the words the parser hung on the cue before that noun.
+    ("The nearly 90-second ad slams Tehran for its nuclear programme.", "The nearly 90-second ad"),
+    # A verb after an apposition's closing comma, read as a participle on the apposition's last noun.
+    ("Mohammad Bagheri (Tehran), Kanaani's opponent in the upcoming parliamentary election, called Friday for "
+     "releasing the detained sailors.",
+     "Mohammad Bagheri (Tehran), Kanaani's opponent in the upcoming parliamentary election,"),
+    ("Foreign Minister Hossein Amir-Abdollahian, Zarif's successor in the new government, called Monday for an end "
+     "to the siege.",
+     "Foreign Minister Hossein Amir-Abdollahian, Zarif's successor in the new government,"),
+    # Not where the sentence has a verb of its own: the participle describes the noun, and its agent speaks.
+    ("The snap election, called by the president in March, was won by the opposition.", "the president"),
+])
+def test_a_cue_the_parser_read_as_a_noun_or_a_participle_keeps_its_speaker(run, text: str, source: str) -> None:
+    sources = [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]
+    assert sources == [source]
