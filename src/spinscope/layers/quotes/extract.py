@@ -183,17 +183,14 @@ def _subject(verb: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         if verb.dep_ == "ROOT" and verb.i > 0:
-            # A verb the tagger read as a noun: with its subject ("Leaked documents show he took a loss"), or with
-            # its subject as a name compounded onto it ("But Trump claims that ...", "Trump Questions Fairness").
+            # A verb the tagger read as a noun, with its subject ("Leaked documents show he took a loss").
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return subj
-            name = verb.doc[verb.i - 1]
-            if name.dep_ == "compound" and name.head.i == verb.i and name.pos_ == "PROPN":
-                return name
         if verb.i > 0 and verb.sent.root.pos_ in ("NOUN", "PROPN"):
-            # "Trump charges that ...", "The Sanders campaign projects that ...", "Federal court rules against":
-            # in a sentence whose head is a noun, a cue read as a noun right after a noun is that noun's verb.
+            # A verb the tagger read as a noun in a sentence headed by a noun, right after the noun that is its
+            # subject: compounded onto it ("But Trump claims that ...", "Trump Questions Fairness", "The Sanders
+            # campaign projects that ...", "Federal court rules against") or its object ("Trump charges that ...").
             name = verb.doc[verb.i - 1]
             if name.pos_ in ("NOUN", "PROPN") and (
                     (verb.dep_ == "ROOT" and name.dep_ == "compound" and name.head.i == verb.i)
