@@ -17,6 +17,11 @@ def run():
     return lambda text: pipeline(Document(text=text, source="test"))
 
 
+def _sources(run, text: str) -> list[str]:
+    """The source text of each attribution the pipeline finds in `text`, in order (those with a source)."""
+    return [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]
+
+
 def test_curly_and_straight_marks_pair_within_a_paragraph() -> None:
     text = 'He said “one thing” and then "another thing" today.'
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["“one thing”", '"another thing"']
@@ -587,7 +592,7 @@ def test_a_cue_the_parser_hung_inside_the_reported_clause_is_the_first_speakers(
      "The Israel–Gaza ceasefire negotiator John Smith"),
 ])
 def test_a_source_starts_at_the_speaker_not_at_words_the_parser_joined_to_it(run, text: str, source: str) -> None:
-    sources = [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]
+    sources = _sources(run, text)
     assert sources[-1] == source
 
 
@@ -609,5 +614,5 @@ def test_a_source_starts_at_the_speaker_not_at_words_the_parser_joined_to_it(run
     ("The snap election, called by the president in March, was won by the opposition.", "the president"),
 ])
 def test_a_cue_the_parser_read_as_a_noun_or_a_participle_keeps_its_speaker(run, text: str, source: str) -> None:
-    sources = [text[a.source[0][0]:a.source[-1][1]] for a in attributions_of(run(text)) if a.source]
+    sources = _sources(run, text)
     assert sources == [source]
