@@ -370,6 +370,16 @@ def test_analyze_starts_a_speaker_at_the_name_not_at_words_the_parser_joined_to_
         "The Israel–Gaza ceasefire negotiator John Smith"]
 
 
+def test_analyze_gives_an_impression_no_speaker_and_keeps_one_for_a_verb_read_as_an_adjective(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: "seemed to coalesce" is the writer's impression, so it has no speaker,
+    # while "Trump blasted Disney" keeps Trump though the parser read "blasted" as an adjective on "Disney".
+    quotes = _quotes_of(tmp_path, "The party seemed to coalesce around the governor after the debate in Iowa.\n\n"
+                        "In March, Trump blasted Disney for its labour practices in Florida.\n")
+    by_cue = {q["cue"]["text"]: q["speaker"] for q in quotes}
+    assert by_cue["seemed"] is None
+    assert by_cue["blasted"]["text"] == "Trump"
+
+
 def test_analyze_keeps_the_speaker_of_a_cue_the_parser_read_as_a_noun_or_a_participle(tmp_path: Path) -> None:
     # Through `spinscope analyze` on a file: a headline verb read as a noun after its holder, and a verb after an
     # apposition's closing comma read as a participle on the apposition's last noun.

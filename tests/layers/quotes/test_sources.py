@@ -185,6 +185,42 @@ def test_a_participle_describing_a_noun_gives_no_stranded_source(spacy_nlp, text
     assert _stranded_subject(verb) is None
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    # What the subject seems to do is no act of stance: the writer's impression, no one's statement.
+    ("The party seemed to coalesce around the governor after the debate in Iowa.", None),
+    ("The senator appeared to step on her own momentum with the remarks.", None),
+    # What the subject seems to say is one: the subject stays the source.
+    ("Trump appeared to suggest that his rival should be jailed.", "Trump"),
+    ("Cruz seemed to blame the network for its reporting on the caucuses.", "Cruz"),
+])
+def test_a_raising_cue_keeps_its_subject_only_for_an_act_of_stance(text: str, source: str | None) -> None:
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    cue = next(w for w in ("seemed", "appeared") if w in text)
+    found = [a for a in attributions_of(doc) if [text[s:e] for s, e in a.cue] == [cue]]
+    assert len(found) == 1, "the raising verb should be found as a cue"
+    assert [text[s:e] for s, e in found[0].source] == ([source] if source else [])
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # The parser read the verb as an adjective on its own object and headed the sentence with a noun.
+    ("In March, Trump blasted Disney for its “outrageous practices” in requiring Florida workers to train their "
+     "foreign replacements.", "blasted", "Trump"),
+    ("In television interviews Wednesday, Trump dismissed critics who called the election-night remarks sexist.",
+     "dismissed", "Trump"),
+    ("Trump defended eminent domain at the rally in Iowa.", "defended", "Trump"),
+    ("Khizr Khan, the father of a slain American soldier, decried Trump’s repeated calls to ban all Muslims from "
+     "entering the U.S. during a speech at the DNC.", "decried", "Khizr Khan, the father of a slain American soldier,"),
+])
+def test_a_verb_the_parser_read_as_an_adjective_on_its_object_keeps_its_speaker(spacy_nlp, text: str, cue: str,
+                                                                               source: str) -> None:
+    verb = next(t for t in spacy_nlp(text) if t.text == cue)
+    assert verb.dep_ == "amod" and verb.head.i > verb.i  # the parse this test is about
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    found = [a for a in attributions_of(doc) if [text[s:e] for s, e in a.cue] == [cue]]
+    assert len(found) == 1, "the verb should be found as a cue"
+    assert [text[s:e] for s, e in found[0].source] == [source]
+
+
 def test_the_layer_reports_no_source_for_it_is_unclear() -> None:
     text = "It is unclear whether Senator Marco Rubio will endorse Donald Trump before the convention."
     doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
