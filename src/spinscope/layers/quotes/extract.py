@@ -687,12 +687,16 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
     # Words of rule-found attributions and of cues and sources: never a cue again.
     used = _token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
+
+    def cue_probability(tok: Token) -> float:
+        return scorer(tok, _inside_quote(quotes, tok))
+
     inner: set[int] = set()  # words of contents: a cue there needs NESTED_THRESHOLD
     carriers: dict[int, float] = {}  # carried verb ("say" of "went on to say") -> its carrier's probability
     for tok in doc:
         if tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok):
             continue
-        p = max(scorer(tok, _inside_quote(quotes, tok)), carriers.get(tok.i, 0.0))
+        p = max(cue_probability(tok), carriers.get(tok.i, 0.0))
         if p < threshold:
             continue
         saying = _quoted_saying(tok)
@@ -712,10 +716,10 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             rival = next((f for f in found if f.origin == "cue" and tok.i in _token_ids(doc, f.content)), None)
             if rival is None or rival.score >= p:
                 continue
-        item = _attribution_for(doc, tok, quotes, p, chooser, lambda t: scorer(t, _inside_quote(quotes, t)))
+        item = _attribution_for(doc, tok, quotes, p, chooser, cue_probability)
         if item is None or _answers(doc, tok, item, found):
             continue
-        item = _without_reporting_clause(doc, item, lambda verb: scorer(verb, _inside_quote(quotes, verb)) >= threshold)
+        item = _without_reporting_clause(doc, item, lambda verb: cue_probability(verb) >= threshold)
         if rival is not None:
             if rival.cue is None or not _token_ids(doc, [rival.cue]) <= _token_ids(doc, item.content):
                 continue
@@ -1126,9 +1130,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     # McCrory's opponent in the upcoming election, called Friday for ...": "election, called").
     root = verb.sent.root
     misread = (verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+               and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
                and ((verb.dep_ == "acl" and (verb.head.i == root.i or doc[verb.i - 1].text == ","))
-                    or (_read_as_modifier(verb) and doc[verb.i - 1].text == ","))
-               and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+                    or (verb.dep_ == "amod" and verb.head.i > verb.i and doc[verb.i - 1].text == ",")))
     if verb.pos_ != "VERB" or not (finite or misread):
         return None
     if any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
