@@ -25,6 +25,14 @@ def _source(spacy_nlp, text: str, cue_word: str) -> str | None:
     return None if frame.source is None else text[frame.source[0]:frame.source[1]]
 
 
+def _layer_source(text: str, cue: str) -> list[str]:
+    """The source of the one attribution whose cue is `cue`, as the quotes layer finds it in `text`."""
+    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
+    found = [a for a in attributions_of(doc) if [text[s:e] for s, e in a.cue] == [cue]]
+    assert len(found) == 1, f"{cue!r} should be found as a cue"
+    return [text[s:e] for s, e in found[0].source]
+
+
 @pytest.mark.parametrize(("text", "cue"), [
     ("Trump seems ready to accept the nomination in Cleveland.", "seems"),
     ("Rubio seemed hopeful that the United States could accept more refugees.", "seemed"),
@@ -194,11 +202,8 @@ def test_a_participle_describing_a_noun_gives_no_stranded_source(spacy_nlp, text
     ("Cruz seemed to blame the network for its reporting on the caucuses.", "Cruz"),
 ])
 def test_a_raising_cue_keeps_its_subject_only_for_an_act_of_stance(text: str, source: str | None) -> None:
-    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
     cue = next(w for w in ("seemed", "appeared") if w in text)
-    found = [a for a in attributions_of(doc) if [text[s:e] for s, e in a.cue] == [cue]]
-    assert len(found) == 1, "the raising verb should be found as a cue"
-    assert [text[s:e] for s, e in found[0].source] == ([source] if source else [])
+    assert _layer_source(text, cue) == ([source] if source else [])
 
 
 @pytest.mark.parametrize(("text", "cue", "source"), [
@@ -215,10 +220,7 @@ def test_a_verb_the_parser_read_as_an_adjective_on_its_object_keeps_its_speaker(
                                                                                source: str) -> None:
     verb = next(t for t in spacy_nlp(text) if t.text == cue)
     assert verb.dep_ == "amod" and verb.head.i > verb.i  # the parse this test is about
-    doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
-    found = [a for a in attributions_of(doc) if [text[s:e] for s, e in a.cue] == [cue]]
-    assert len(found) == 1, "the verb should be found as a cue"
-    assert [text[s:e] for s, e in found[0].source] == [source]
+    assert _layer_source(text, cue) == [source]
 
 
 def test_the_layer_reports_no_source_for_it_is_unclear() -> None:

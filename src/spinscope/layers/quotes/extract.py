@@ -716,7 +716,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             rival = next((f for f in found if f.origin == "cue" and tok.i in _token_ids(doc, f.content)), None)
             if rival is None or rival.score >= p:
                 continue
-        item = _attribution_for(doc, tok, quotes, p, chooser, cue_probability)
+        item = _attribution_for(doc, tok, quotes, p, cue_probability, chooser)
         if item is None or _answers(doc, tok, item, found):
             continue
         item = _without_reporting_clause(doc, item, lambda verb: cue_probability(verb) >= threshold)
@@ -1129,10 +1129,11 @@ def _stranded_subject(verb: Token) -> Token | None:
     # So is one the parser hung deeper, after a comma that closes an apposition ("Attorney General Roy Cooper (D),
     # McCrory's opponent in the upcoming election, called Friday for ...": "election, called").
     root = verb.sent.root
-    misread = (verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
-               and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-               and ((verb.dep_ == "acl" and (verb.head.i == root.i or doc[verb.i - 1].text == ","))
-                    or (verb.dep_ == "amod" and verb.head.i > verb.i and doc[verb.i - 1].text == ",")))
+    after_comma = verb.i > 0 and doc[verb.i - 1].text == ","
+    misread = verb.tag_ in ("VBN", "VBD") and root.i < verb.i and (
+        (verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and (verb.head.i == root.i or after_comma)
+         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+        or (_read_as_modifier(verb) and after_comma))
     if verb.pos_ != "VERB" or not (finite or misread):
         return None
     if any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
@@ -1753,8 +1754,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
 
 
 def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: float,
-                     chooser: ContentChooser | None = None,
-                     cue_probability: Callable[[Token], float] | None = None) -> Found | None:
+                     cue_probability: Callable[[Token], float], chooser: ContentChooser | None = None) -> Found | None:
     """The attribution of the cue word `verb` (probability `p`), its content chosen by `chooser`;
     `cue_probability` scores other words as cues (the cue model)."""
     frame = frame_for(doc, verb, quotes)
@@ -1779,7 +1779,7 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
         source = (source[0], source[0] + len(text[source[0] : cut].rstrip()))
     head = frame.subject.i if frame.subject is not None else None
     act = _raised_act(verb)
-    if act is not None and cue_probability is not None and cue_probability(act) < RAISED_ACT_THRESHOLD:
+    if act is not None and cue_probability(act) < RAISED_ACT_THRESHOLD:
         source = head = None  # "the party seemed to coalesce": the writer's impression, no one's statement
     return Found(chosen.frags, chosen.cue, source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
                  content_score=content_p)
