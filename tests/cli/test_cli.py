@@ -388,3 +388,18 @@ def test_analyze_keeps_the_speaker_of_a_cue_the_parser_read_as_a_noun_or_a_parti
                         "Monday for an end to the siege.\n")
     assert [q["speaker"]["text"] for q in quotes] == [
         "Trump", "Foreign Minister Hossein Amir-Abdollahian, Zarif's successor in the new government,"]
+
+
+def test_analyze_keeps_the_day_of_a_statement_out_of_what_was_said(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: wire copy puts the day between the cue and what was said, and the
+    # parser reads it as the cue's object ("called Friday for") or into the reported clause's subject ("said on
+    # Sunday leader Kim ...").
+    quotes = _quotes_of(tmp_path, "Attorney General Mohammad Jafar Montazeri (Iran), Raisi's rival in the upcoming "
+                        "election, called Friday for releasing the prisoners.\n\n"
+                        "KCNA said on Sunday leader Kim Jong Un had overseen a test of a new missile.\n")
+    got = [(q["cue"]["text"], q["speaker"]["text"], q["text"]) for q in quotes]
+    assert got == [
+        ("called Friday for", "Attorney General Mohammad Jafar Montazeri (Iran), Raisi's rival in the upcoming "
+         "election,", "releasing the prisoners"),
+        ("said", "KCNA", "leader Kim Jong Un had overseen a test of a new missile"),
+    ]

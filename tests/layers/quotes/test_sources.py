@@ -25,12 +25,17 @@ def _source(spacy_nlp, text: str, cue_word: str) -> str | None:
     return None if frame.source is None else text[frame.source[0]:frame.source[1]]
 
 
-def _layer_source(text: str, cue: str) -> list[str]:
-    """The source of the one attribution whose cue is `cue`, as the quotes layer finds it in `text`."""
+def _layer_attribution(text: str, cue: str) -> tuple[list[str], list[str]]:
+    """The source and content of the one attribution whose cue is `cue`, as the quotes layer finds it in `text`."""
     doc = Pipeline([NlpLayer(), QuotesLayer()])(Document(text=text, source="test"))
     found = [a for a in attributions_of(doc) if [text[s:e] for s, e in a.cue] == [cue]]
     assert len(found) == 1, f"{cue!r} should be found as a cue"
-    return [text[s:e] for s, e in found[0].source]
+    return [text[s:e] for s, e in found[0].source], [text[s:e] for s, e in found[0].content]
+
+
+def _layer_source(text: str, cue: str) -> list[str]:
+    """The source of the one attribution whose cue is `cue`, as the quotes layer finds it in `text`."""
+    return _layer_attribution(text, cue)[0]
 
 
 @pytest.mark.parametrize(("text", "cue"), [
@@ -291,3 +296,43 @@ def test_a_source_never_holds_its_own_content(text: str, source: str, cue: str, 
     assert found == [((source,), (cue,), (content,))]
     (quote,) = doc.spans("quotes")
     assert quote.attrs["speaker"]["name"] == "Mary Jones"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # The parser reads "Friday" as the object of "called": the content is what the speaker called for.
+    ("Attorney General Mohammad Jafar Montazeri (Iran), Raisi's rival in the upcoming election, called Friday for "
+     "releasing the prisoners.", "called Friday for", "releasing the prisoners"),
+    ("Hamas called Saturday for a general strike across the West Bank.", "called Saturday for",
+     "a general strike across the West Bank"),
+    # Guard: a day with more to it than the date is what was described.
+    ("The minister described Friday as a day of national mourning.", "described",
+     "Friday as a day of national mourning"),
+])
+def test_a_day_the_parser_read_as_the_cues_object_is_not_its_content(spacy_nlp, text: str, cue: str,
+                                                                     content: str) -> None:
+    day = next(t for t in spacy_nlp(text) if t.text in ("Friday", "Saturday"))
+    assert day.dep_ in ("dobj", "oprd", "npadvmod") and day.head.i == day.i - 1  # the parse this test is about
+    assert _layer_attribution(text, cue)[1] == [content]
+
+
+def test_a_stranded_speaker_starts_after_a_fronted_phrase_the_parser_hung_on_it(spacy_nlp) -> None:
+    text = ("Democrats invented superdelegates to try to stop the party from nominating a candidate with zero "
+            "chance of winning the presidential election. In 1972, liberal Sen. George McGovern, D-S.D., thrilled "
+            "primary voters largely on the strength of his strong opposition to the Vietnam War.")
+    name = next(t for t in spacy_nlp(text) if t.text == "McGovern")
+    assert any(c.dep_ == "prep" and c.text == "In" for c in name.lefts)  # the parse this test is about
+    assert _layer_source(text, "thrilled") == ["liberal Sen. George McGovern, D-S.D.,"]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The Kremlin said on Monday President Vladimir Putin had agreed to the talks.", "said",
+     "President Vladimir Putin had agreed to the talks"),
+    ("The ministry said Tuesday Israeli forces had withdrawn from the town.", "said",
+     "Israeli forces had withdrawn from the town"),
+    # Guards: a day that is what the cue is about, and a day the parser already kept out of the clause.
+    ("The minister described Friday as a day of national mourning.", "described",
+     "Friday as a day of national mourning"),
+    ("Officials said on Wednesday the death toll had risen to 40.", "said", "the death toll had risen to 40"),
+])
+def test_the_day_a_statement_was_made_is_not_part_of_what_was_said(text: str, cue: str, content: str) -> None:
+    assert _layer_attribution(text, cue)[1] == [content]

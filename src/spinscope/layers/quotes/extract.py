@@ -1002,6 +1002,18 @@ def _dated(child: Token) -> bool:
     return False
 
 
+#: Words for a day or a week that the parser can read as a verb's object ("called Friday for the law's repeal").
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight", "week", "weekend"})
+
+
+def _time_as_object(tok: Token) -> bool:
+    """Whether an object of a cue only says when it was spoken: a day the parser read as the object ("called
+    Friday for", "promised Monday to"). Never the content: PolNeAR train marks none of them as one."""
+    return (tok.dep_ in ("dobj", "oprd", "attr", "npadvmod") and tok.lower_ in _DAY_WORDS
+            and all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
+
+
 def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int] | None:
     """Trim a subject to the source as PolNeAR annotators mark it: without a comma-set participle clause
     ("The poll, released on Wednesday ..."), a phrase that only dates it ("doctors in 2015"), a focusing adverb
@@ -1114,6 +1126,20 @@ def _phrase_start(tok: Token) -> int:
     marks = [i for i in range(max(tok.left_edge.i, 1), tok.i)
              if _closes_quote(doc[i]) and doc[i - 1].text in (",", ".", "!", "?")]
     return marks[-1] + 1 if marks else tok.left_edge.i
+
+
+_FRONTED = frozenset({"prep", "advmod", "npadvmod", "advcl"})
+
+
+def _past_fronted(node: Token, first: int) -> int:
+    """Where a stranded subject's phrase starts, past a fronted phrase and its comma that the parser hung on the
+    subject ("In 1972, liberal Sen. George McGovern, D-S.D., thrilled": the speaker starts at "liberal")."""
+    doc = node.doc
+    for child in node.lefts:
+        end = child.right_edge.i + 1
+        if child.dep_ in _FRONTED and child.left_edge.i == first and end < node.i and doc[end].text == ",":
+            first = end + 1
+    return first
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -1334,7 +1360,7 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
     if subj is not None:
         if stranded is not None:
             # Up to the cue, whatever the parser hung on the phrase after it.
-            first = after_quote if after_quote is not None else _phrase_start(stranded)
+            first = after_quote if after_quote is not None else _past_fronted(stranded, _phrase_start(stranded))
             source = (doc[first].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text))
         elif adjacent is not None:
             source = (doc[adjacent].idx, subj.idx + len(subj.text))
@@ -1482,9 +1508,12 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
         return Candidate(tuple(frags), cue, ("rule",)) if frags else None
     else:
         # "called Obama the most valuable player": the predicate (oprd) is the content, not the object.
-        objs = ([c for c in verb.children if c.dep_ == "oprd"]
-                or [c for c in verb.children if c.dep_ in ("dobj", "attr")])
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in _CUE_PREPS]
+        objs = ([c for c in verb.children if c.dep_ == "oprd" and not _time_as_object(c)]
+                or [c for c in verb.children if c.dep_ in ("dobj", "attr") and not _time_as_object(c)])
+        # The preposition right after the cue, or after a day read as its object ("called Friday for X").
+        day = next((c for c in verb.children if c.i == verb.i + 1 and _time_as_object(c)), None)
+        after = day.right_edge.i + 1 if day is not None else verb.i + 1
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i == after and c.lower_ in _CUE_PREPS]
         if objs:
             span = _subtree_chars(objs[0], exclude)
             if span:
@@ -1535,7 +1564,8 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
     (`_own_quotes`), a reported clause whose subject the parser took for the cue's object (`_with_subject`), a
     quotation's words without its marks (`_with_marks`), the phrase on the cue that stands where the quotation
     after it belongs (`_quote_past_phrases`), and a participle's statement run into the content
-    (`_before_statement`), and a conjunction it ends on (`_without_conjunction`).
+    (`_before_statement`), a conjunction it ends on (`_without_conjunction`), and the day it was said, which
+    the parser can read into the reported clause's subject (`_past_day`).
 
     Done after the choice, not among the candidates: the content model was chosen by its figures on the
     candidates as they are (building these readings into the candidates and retraining moved PolNeAR dev content
@@ -1557,9 +1587,30 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
     frags = _before_statement(doc, frame.verb, frags, quotes)
     frags = _with_opening(text, frame, frags, quotes)
     frags = _without_conjunction(text, frags, quotes)
+    frags = _past_day(doc, cue, frags)
     if frags == list(chosen.frags) and cue == chosen.cue:
         return chosen
     return replace(chosen, frags=tuple(frags), cue=cue)
+
+
+def _past_day(doc: Doc, cue: tuple[int, int], frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content without the day that opens it right after the cue, where the parser read the day into the
+    reported clause's subject ("The Kremlin said on Monday President Vladimir Putin had agreed", "The ministry said
+    Tuesday Israeli forces had withdrawn"): it says when the words were spoken, not what they were. A day that is
+    what the cue is about stays ("described Friday as a day of mourning")."""
+    if not frags or doc_text(doc)[cue[1] : frags[0][0]].strip() not in ("", "on"):
+        return frags
+    words = doc.char_span(*frags[0], alignment_mode="expand")
+    if words is None or words[0].lower_ not in _DAY_WORDS or words[0].ent_type_ not in ("DATE", "TIME"):
+        return frags
+    rest = words[0].i + 1
+    while rest < words.end and doc[rest].ent_type_ in ("DATE", "TIME") and not doc[rest].is_punct:
+        rest += 1  # "Monday night"
+    if rest >= words.end or words.root.pos_ not in ("VERB", "AUX") or words.root.i <= rest:
+        return frags
+    if doc[rest].text == ",":
+        rest += 1
+    return [(doc[rest].idx, frags[0][1]), *frags[1:]]
 
 
 _TRAILING_CONJUNCTION = re.compile(r"\s(?:and|but|or)$")
@@ -1709,7 +1760,8 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
         return reading(_subtree_chars(tok, exclude))
 
     for child in verb.children:
-        if child.dep_ in _CANDIDATE_DEPS and (child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX")):
+        if (child.dep_ in _CANDIDATE_DEPS and (child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"))
+                and not _time_as_object(child)):
             raw.append((f"dep:{child.dep_}", clause(child), cue))
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt") and c.i > verb.i]
     for holder in holders:
