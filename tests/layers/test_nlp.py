@@ -65,3 +65,20 @@ def test_entity_labels_agree_and_the_outlet_line_is_an_organisation(examples: li
     assert ("Radio Habana Cuba", "ORG") in labels
     assert not any(label == "PERSON" and "Habana" in text for text, label in labels)
     assert all(text[-1].isalnum() or text.endswith(".") for text, _ in labels)
+
+
+def test_a_paragraph_break_ends_a_sentence(analysed: list[Document]) -> None:
+    # A headline or dateline without a full stop is a sentence of its own, not the start of the lead's.
+    text = ("Iran condemns attack on its consulate\n\nForeign Ministry spokesman Nasser Kanaani said the attack was "
+            "a crime.\r\n\r\nNo talks\n \nThe talks will not resume. A line\nwrapped in the middle goes on.")
+    doc = Pipeline(["nlp"])(Document(text, "t"))
+    assert [s.text(text) for s in doc.spans("sentences")] == [
+        "Iran condemns attack on its consulate",
+        "Foreign Ministry spokesman Nasser Kanaani said the attack was a crime.",
+        "No talks",
+        "The talks will not resume.",
+        "A line\nwrapped in the middle goes on.",
+    ]
+    # On the examples, no sentence runs over a blank line.
+    for doc in analysed:
+        assert not any("\n\n" in s.text(doc.text) for s in doc.spans("sentences"))

@@ -116,3 +116,4 @@ def test_headline_glued_to_first_sentence_is_not_the_source() -> None:
     doc = ClaimsLayer()(NlpLayer()(Document(text, "t")))
     two = next(c for c in doc.spans("claims") if any(q["text"] == "two" for q in c.attrs["quantities"]))
     assert two.attrs["claimant"] is None and two.attrs["speaker_key"] is None
+    assert two.start == text.index("The wife")  # the claim is the lead sentence, without the headline above it

@@ -111,3 +111,28 @@ def test_a_claim_opening_the_article_starts_after_its_header_and_dateline() -> N
     # A dateline inside a sentence's line but not at its start is left alone.
     inner = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document("Hamas said 12 people died in Gaza.", "t"))
     assert [inner.text[c.start : c.end] for c in inner.spans("claims")] == ["Hamas said 12 people died in Gaza."]
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    ("The Palestinian Ministry of Health in Gaza said Thursday the death toll had risen to 35,000.", "35,000",
+     "death toll"),
+    ("Palestinian health officials in Gaza put the death toll at 34,000 on Monday.", "34,000", "death toll"),
+    ("The number of displaced people stood at 1.7 million in March.", "1.7 million", "displaced people"),
+    ("Unemployment fell to 4.9 percent.", "4.9 percent", "unemployment"),
+    # Guards: a figure that counts a noun, and a share of something, keep their measures.
+    ("The army said 12 soldiers were killed.", "12", "soldiers killed"),
+    ("Some 70 percent of the voters rose to applaud.", "Some 70 percent", "share of the voters"),
+])
+def test_a_figure_that_counts_nothing_measures_the_level_it_gives(sentence: str, text: str, measure: str) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer()])(Document(sentence, "t"))
+    found = {q["text"]: q["measure"] for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found[text] == measure
+
+
+def test_a_headline_and_the_lead_below_it_are_separate_claims() -> None:
+    text = ("Gaza death toll passes 35,000\n\n"
+            "The Palestinian Ministry of Health in Gaza said Thursday the death toll had risen to 35,000.")
+    doc = Pipeline([NlpLayer(), ClaimsLayer()])(Document(text, "t"))
+    claims = [(doc.text[c.start : c.end], [q["text"] for q in c.attrs["quantities"]]) for c in doc.spans("claims")]
+    assert claims == [("Gaza death toll passes 35,000", ["35,000"]), (text[text.index("The Palestinian"):], ["35,000"])]
+    assert doc.spans("claims")[1].attrs["quantities"][0]["measure"] == "death toll"

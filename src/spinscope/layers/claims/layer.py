@@ -22,7 +22,7 @@ from spinscope.layers.base import Layer
 from spinscope.layers.claims.claimant import REPORT_VERBS, Claimant, find_claimant, resolve_speaker_key
 from spinscope.layers.claims.quantities import extract_quantities
 from spinscope.layers.claims.worthiness import load_model, make_sentences, sentence_vectors
-from spinscope.layers.nlp import parse
+from spinscope.layers.nlp import parse, sentences
 from spinscope.link.claims import find_dispute
 from spinscope.meta import header_end
 from spinscope.settings import get as setting
@@ -103,7 +103,7 @@ class ClaimsLayer(Layer):
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse(doc)
-        sents = list(parsed.sents)
+        sents = sentences(parsed)  # cut at paragraph breaks: a headline is no part of the lead's claim
         texts = [s.text.strip() for s in sents]
         found = [extract_quantities(sent) for sent in sents]
         # A sentence rejecting figures is kept whatever its score: link.claims ties it to what it disputes.

@@ -199,6 +199,42 @@ def _verb_of(anchor: Token) -> Token | None:
     return None
 
 
+#: Verbs that bring something to a level: a bare figure after them is the level of their subject ("the death toll
+#: rose to 35,000", "Gaza death toll passes 35,000"), or of their object for "put" ("put the death toll at 34,000").
+LEVEL_VERBS = frozenset({"rise", "climb", "reach", "pass", "top", "exceed", "surpass", "hit", "stand", "increase",
+                         "jump", "grow", "surge", "soar", "mount", "near", "fall", "drop", "decline", "put", "be"})
+_LEVEL_PREPS = frozenset({"to", "at", "above", "over", "past"})
+
+
+def _level_of(core: Token) -> tuple[Token, Token] | None:
+    """The noun whose level a figure counting nothing gives, with the verb that gives it: the subject of "the
+    death toll rose to 35,000", "passes 35,000", "the toll is 35,000", the object of "put the toll at 34,000"."""
+    if core.dep_ == "pobj" and core.head.lower_ in _LEVEL_PREPS and core.head.dep_ == "prep":
+        verb = core.head.head
+    elif core.dep_ in ("dobj", "attr"):
+        verb = core.head
+    else:
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in LEVEL_VERBS or (lemma == "be") != (core.dep_ == "attr"):
+        return None
+    deps = ("dobj",) if lemma == "put" else ("nsubj", "nsubjpass")
+    noun = next((c for c in verb.children if c.dep_ in deps and c.i != core.i), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_number(noun):
+        return None
+    return noun, verb
+
+
+#: Nouns that only say "how many": the level is of what they count ("the number of displaced people stood at").
+_TALLIES = frozenset({"number", "total", "tally", "count", "figure"})
+
+
+def _level_text(noun: Token) -> str:
+    """What a level is of: the noun with its compounds ("Gaza death toll"), or what a tally counts."""
+    counted = _counted(noun) if noun.lemma_.lower() in _TALLIES else None
+    return _subtree_text(counted) if counted is not None else _noun_text(noun)
+
+
 def _noun_text(noun: Token, skip_before: int = 0) -> str:
     """The counted noun with its compound modifiers ("UN resolutions"), lower-cased unless a name."""
     mods = [c for c in noun.children if c.dep_ == "compound" and skip_before <= c.i < noun.i and not _is_number(c)]
@@ -311,8 +347,11 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
         if measure is None:
             if unit == "percent":
                 of_obj = _counted(core)
+                level = _level_of(core) if of_obj is None else None
                 if of_obj is not None:
                     measure = "share of " + _subtree_text(of_obj)
+                elif level is not None:
+                    measure = _level_text(level[0])  # "unemployment fell to 4.9 percent": a rate
                 else:
                     head = core.head
                     measure = f"share ({head.lemma_.lower()})" if head.i != core.i else "share"
@@ -322,11 +361,15 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                 if counted is not None and counted.lower_ in CURRENCY_WORDS and unit is None:
                     unit = CURRENCY_WORDS[counted.lower_]  # "thousands of dollars"
                 anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
-                verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
-                parts = [_noun_text(counted)] if counted is not None else []
-                if verb is not None:
-                    parts.append(participle(verb))
-                measure = " ".join(parts) or None
+                level = _level_of(core) if counted is None else None
+                if level is not None:
+                    measure, verb = _level_text(level[0]), level[1]  # "the death toll had risen to 35,000"
+                else:
+                    verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
+                    parts = [_noun_text(counted)] if counted is not None else []
+                    if verb is not None:
+                        parts.append(participle(verb))
+                    measure = " ".join(parts) or None
         if amount.value == 1 and unit is None and verb is None:
             i = max(last, i + 1)
             continue  # "one source is", "one such fugitive": an article, not a counted event
