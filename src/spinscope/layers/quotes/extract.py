@@ -1008,8 +1008,9 @@ _DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 
 
 def _time_as_object(tok: Token) -> bool:
-    """Whether an object of a cue only says when it was spoken: a day the parser read as the object ("called
-    Friday for", "promised Monday to"). Never the content: PolNeAR train marks none of them as one."""
+    """Whether a word on a cue only says when it was spoken: a day the parser read as the cue's object ("called
+    Friday for", "promised Monday to") or hung on it as an adverb. Never the content: PolNeAR train marks none of
+    the days read as objects as one."""
     return (tok.dep_ in ("dobj", "oprd", "attr", "npadvmod") and tok.lower_ in _DAY_WORDS
             and all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
 
