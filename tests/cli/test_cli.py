@@ -403,3 +403,21 @@ def test_analyze_keeps_the_day_of_a_statement_out_of_what_was_said(tmp_path: Pat
          "election,", "releasing the prisoners"),
         ("said", "KCNA", "leader Kim Jong Un had overseen a test of a new missile"),
     ]
+
+
+def test_analyze_gives_a_headline_and_its_lead_separate_claims_with_the_level_each_gives(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: the parser runs the headline into the lead, but each is its own claim,
+    # and a figure that counts nothing measures what it is the level of ("the death toll had risen to 35,000").
+    article = tmp_path / "toll.txt"
+    article.write_text("Gaza death toll passes 35,000\n\nThe Palestinian Ministry of Health in Gaza said Thursday the "
+                       "death toll had risen to 35,000.\n\nUnemployment in the West Bank fell to 24 percent.\n",
+                       encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes,claims")
+    assert proc.returncode == 0, proc.stderr
+    claims = json.loads(proc.stdout)["claims"]
+    assert [c["text"] for c in claims] == [
+        "Gaza death toll passes 35,000",
+        "The Palestinian Ministry of Health in Gaza said Thursday the death toll had risen to 35,000.",
+        "Unemployment in the West Bank fell to 24 percent.",
+    ]
+    assert [[q["measure"] for q in c["quantities"]] for c in claims][1:] == [["death toll"], ["unemployment"]]
