@@ -153,3 +153,15 @@ def test_a_reported_clause_keeps_the_subject_the_parser_read_as_an_object(analys
     # parser made "the battle" the object of "said"; the reported clause still starts there.
     quote = _quote_with(analyses[TEHRAN.name], "glass of life of the shameful occupiers")
     assert quote["text"].startswith("the battle and confrontation of the Palestinian Mujahedeen")
+
+
+def test_a_participle_hung_on_what_was_said_is_the_speakers_own(analyses: dict) -> None:
+    # "The Hamas representative in Tehran said there's a unanimous global stance ... and this has forced governments
+    # to show support for Palestine, pointing to Bahrain recalling its ambassador ...": the parser hangs "pointing"
+    # on "forced", whose subject "this" points at nothing; the representative points, and what he said ends at
+    # the comma before it.
+    pointing = _quote_with(analyses[RHC.name], "Bahrain recalling its ambassador")
+    assert pointing["cue"]["text"] == "pointing"
+    assert pointing["speaker"]["name"] == "Khaled Qaddoumi"
+    said = _quote_with(analyses[RHC.name], "unanimous global stance")
+    assert said["text"].endswith("show support for Palestine")

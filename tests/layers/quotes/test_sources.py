@@ -335,3 +335,34 @@ def test_a_stranded_speaker_starts_after_a_fronted_phrase_the_parser_hung_on_it(
 ])
 def test_the_day_a_statement_was_made_is_not_part_of_what_was_said(text: str, cue: str, content: str) -> None:
     assert _layer_attribution(text, cue)[1] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # A participle that makes a statement of its own, hung on the reported clause: the one who noted it calls it.
+    ('Zakharova noted that Washington continues to supply weapons to Kiev, calling it "a direct path to '
+     'escalation".', "calling", "Zakharova"),
+    # Any participle whose clause has a thing for its subject ("this" does not point; forces do not cite).
+    ("The Hamas representative in Tehran said there's a unanimous global stance against the Israeli occupation "
+     "and this has forced governments to show support for Palestine, pointing to Bahrain recalling its "
+     "ambassador from Israel.", "pointing", "The Hamas representative in Tehran"),
+    ("The ministry said Israeli forces had killed three people in the town, citing witnesses.", "citing",
+     "The ministry"),
+    # Guards: a person who is the clause's subject may be the one hoping, and a sentence end keeps the outer
+    # cue out.
+    ("Aides said Sanders wrote the letter himself, hoping to end the dispute.", "hoping", "Sanders"),
+    ("The Kremlin said the talks had made progress. The situation remains tense, pointing to a long war.",
+     "pointing", "The situation"),
+])
+def test_a_participle_hung_on_a_reported_clause_belongs_to_the_outer_speaker(spacy_nlp, text: str, cue: str,
+                                                                             source: str) -> None:
+    word = next(t for t in spacy_nlp(text) if t.text == cue)
+    assert word.dep_ == "advcl" and word.head.text not in ("noted", "said")  # the parse this test is about
+    assert _source(spacy_nlp, text, cue) == source
+
+
+def test_the_outer_content_ends_before_a_statement_hung_on_it() -> None:
+    text = ('Zakharova noted that Washington continues to supply weapons to Kiev, calling it "a direct path to '
+            'escalation".')
+    assert _layer_attribution(text, "noted") == (["Zakharova"], ["that Washington continues to supply weapons to "
+                                                                 "Kiev"])
+    assert _layer_attribution(text, "calling") == (["Zakharova"], ['it "a direct path to escalation"'])
