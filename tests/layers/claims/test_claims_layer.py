@@ -129,6 +129,27 @@ def test_a_figure_that_counts_nothing_measures_the_level_it_gives(sentence: str,
     assert found[text] == measure
 
 
+@pytest.mark.parametrize(("sentence", "measures"), [
+    # Figures in a list of objects share the verb of the first: the launchers were destroyed too.
+    ("The Russian Defense Ministry said its forces had destroyed 12 Ukrainian tanks and 3 HIMARS launchers over "
+     "the past day.", {"12": ("tanks destroyed", "the past day"), "3": ("HIMARS launchers destroyed", "the past day")}),
+    ("The Ukrainian side lost up to 300 servicemen, two tanks and four armored vehicles.",
+     {"up to 300": ("servicemen lost", None), "two": ("tanks lost", None), "four": ("vehicles lost", None)}),
+    # A bare percentage after a verb of change is how much its subject changed, with the time the text gives.
+    ("China's GDP grew 5.2 percent in 2023, the National Bureau of Statistics said.",
+     {"5.2 percent": ("change in GDP", "2023")}),
+    ("Exports fell by 3 percent last year.", {"3 percent": ("change in exports", "last year")}),
+    # Guards: a level reached and a share of something keep their measures.
+    ("Unemployment fell to 4.9 percent.", {"4.9 percent": ("unemployment", None)}),
+    ("The rial lost 30 percent of its value.", {"30 percent": ("share of its value", None)}),
+])
+def test_conjoined_figures_share_their_verb_and_a_percentage_change_measures_its_subject(
+        sentence: str, measures: dict[str, tuple[str, str | None]]) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    found = {q["text"]: (q["measure"], q["time"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found == measures
+
+
 def test_a_headline_and_the_lead_below_it_are_separate_claims() -> None:
     text = ("Gaza death toll passes 35,000\n\n"
             "The Palestinian Ministry of Health in Gaza said Thursday the death toll had risen to 35,000.")

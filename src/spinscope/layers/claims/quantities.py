@@ -193,10 +193,35 @@ def _verb_of(anchor: Token) -> Token | None:
     for child in anchor.children:
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and child.lemma_.lower() not in LIGHT_VERBS:
             return child
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "destroyed 12 tanks and 3 launchers": the launchers were destroyed too
     if anchor.dep_ in ("nsubjpass", "nsubj", "dobj") and anchor.head.pos_ == "VERB" \
             and anchor.head.lemma_.lower() not in LIGHT_VERBS:
         return anchor.head
     return None
+
+
+#: Verbs of change: a bare percentage after them ("GDP grew 5.2 percent", "exports fell by 3 percent") is how much
+#: their subject changed.
+CHANGE_VERBS = frozenset({"rise", "climb", "grow", "increase", "jump", "surge", "soar", "fall", "drop", "decline",
+                          "decrease", "shrink", "contract", "expand", "slide", "plunge", "gain", "lose"})
+
+
+def _change_of(core: Token) -> tuple[Token, Token] | None:
+    """The subject whose change a percentage gives, with the verb of change: "GDP grew 5.2 percent", "exports
+    fell by 3 percent" (not "rose to 4.9 percent", a level: `_level_of`)."""
+    if core.dep_ in ("npadvmod", "dobj"):
+        verb = core.head
+    elif core.dep_ == "pobj" and core.head.lower_ == "by" and core.head.dep_ == "prep":
+        verb = core.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_number(noun):
+        return None
+    return noun, verb
 
 
 #: Verbs that bring something to a level: a bare figure after them is the level of their subject ("the death toll
@@ -238,8 +263,13 @@ def _level_text(noun: Token) -> str:
 def _noun_text(noun: Token, skip_before: int = 0) -> str:
     """The counted noun with its compound modifiers ("UN resolutions"), lower-cased unless a name."""
     mods = [c for c in noun.children if c.dep_ == "compound" and skip_before <= c.i < noun.i and not _is_number(c)]
-    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*mods, noun]]
+    words = [t.text if t.pos_ == "PROPN" or _acronym(t) else t.lower_ for t in [*mods, noun]]
     return " ".join(words)
+
+
+def _acronym(tok: Token) -> bool:
+    """Whether a word is an acronym, which keeps its capitals ("GDP", "UN") though the tagger reads a noun."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha()
 
 
 _CUT_DEPS = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "prep"}
@@ -257,7 +287,8 @@ def _subtree_text(tok: Token) -> str:
 
     walk(tok, True)
     keep.sort(key=lambda t: t.i)
-    words = "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in keep if not t.is_punct
+    words = "".join((t.text if t.pos_ == "PROPN" or _acronym(t) else t.lower_) + t.whitespace_ for t in keep
+                    if not t.is_punct
                     or t.text == "-")
     return words.strip()
 
@@ -269,8 +300,9 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or ent.start in skip:
             continue
-        if any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent):
-            continue
+        if (any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent)
+                and any(t.like_num for t in ent)):
+            continue  # a duration ("75 years"), not a time ("last year", "the second quarter")
         tok = ent.root
         while tok.i != verb.i and tok.head.i != tok.i:
             if tok.dep_ in CLAUSE_DEPS:
@@ -348,14 +380,18 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             if unit == "percent":
                 of_obj = _counted(core)
                 level = _level_of(core) if of_obj is None else None
+                change = _change_of(core) if of_obj is None and level is None else None
+                verb = _verb_of(core)
                 if of_obj is not None:
                     measure = "share of " + _subtree_text(of_obj)
                 elif level is not None:
                     measure = _level_text(level[0])  # "unemployment fell to 4.9 percent": a rate
+                elif change is not None:
+                    measure = f"change in {_level_text(change[0])}"  # "GDP grew 5.2 percent"
+                    verb = change[1]
                 else:
                     head = core.head
                     measure = f"share ({head.lemma_.lower()})" if head.i != core.i else "share"
-                verb = _verb_of(core)
             else:
                 counted = _counted(core)
                 if counted is not None and counted.lower_ in CURRENCY_WORDS and unit is None:
