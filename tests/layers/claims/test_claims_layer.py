@@ -150,6 +150,20 @@ def test_conjoined_figures_share_their_verb_and_a_percentage_change_measures_its
     assert found == measures
 
 
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    # An active participle describes what is counted; the verb of the clause says what happened to it.
+    ("Tangsiri noted that the IRGC had seized two foreign tankers carrying smuggled fuel last month.", "two",
+     "tankers seized"),
+    # Guard: a passive participle says what happened to them.
+    ("At least 12 people killed in the strike were children.", "At least 12", "people killed"),
+])
+def test_what_happened_to_a_counted_thing_is_its_clauses_verb_not_a_participle_describing_it(
+        sentence: str, text: str, measure: str) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    found = {q["text"]: q["measure"] for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found[text] == measure
+
+
 def test_a_headline_and_the_lead_below_it_are_separate_claims() -> None:
     text = ("Gaza death toll passes 35,000\n\n"
             "The Palestinian Ministry of Health in Gaza said Thursday the death toll had risen to 35,000.")

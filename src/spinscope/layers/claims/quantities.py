@@ -191,7 +191,10 @@ def _counted(core: Token) -> Token | None:
 def _verb_of(anchor: Token) -> Token | None:
     """The verb that says what happened to the counted thing (killed, destroyed, attacked)."""
     for child in anchor.children:
-        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and child.lemma_.lower() not in LIGHT_VERBS:
+        # "12 people killed in ...", "airbases that were attacked": what happened to them. Not an active participle
+        # ("two tankers carrying smuggled fuel" were seized, not carried).
+        if (child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and child.lemma_.lower() not in LIGHT_VERBS
+                and child.tag_ != "VBG"):
             return child
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "destroyed 12 tanks and 3 launchers": the launchers were destroyed too
