@@ -70,6 +70,8 @@ def test_al_is_a_first_name_at_the_start_and_a_particle_inside() -> None:
 
 def test_clean_name_strips_titles_not_names() -> None:
     assert clean_name("Major General Mohammad Baqeri") == "Mohammad Baqeri"
+    assert clean_name("Rear Admiral Alireza Tangsiri") == "Alireza Tangsiri"
+    assert name_key("Rear Admiral Alireza Tangsiri") == name_key("Alireza Tangsiri")
     assert clean_name("Martin Luther King") == "Martin Luther King"
 
 

@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 _HONORIFIC_WORDS = """mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik shaikh seyed seyyed
     sayyed sayed syed
     sayyid ayatollah ayatullah grand hojatoleslam hojjatoleslam imam mullah haj hajj rev reverend father pope
-    gen general maj major brig brigadier col colonel lt lieutenant capt captain adm admiral cmdr commander sgt
+    gen general maj major brig brigadier col colonel lt lieutenant capt captain adm admiral rear cmdr commander sgt
     sergeant marshal president vice prime minister sen senator rep representative gov governor mayor judge
     justice chief speaker secretary ambassador king queen prince princess emir sultan crown his her excellency
     mp mep pm the"""

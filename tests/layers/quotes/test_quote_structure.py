@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 
 from spinscope.document import Document
-from spinscope.layers.nlp import NlpLayer
+from spinscope.layers.nlp import NlpLayer, load_spacy
 from spinscope.layers.quotes import QuotesLayer, attributions_of
+from spinscope.layers.quotes.extract import _rule_content, frame_for
 from spinscope.layers.quotes.marks import find_quotes
 from spinscope.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    return load_spacy()
 
 
 @pytest.fixture(scope="module")
@@ -525,6 +531,9 @@ def test_an_outlet_reporting_a_statement_at_the_end_of_the_sentence_frames_it(ru
     ("Ansarullah spokesman Mohammed Abdulsalam said the attacks would continue.", "Mohammed Abdulsalam"),
     ("Hillary Clinton spoke in Ohio. Clinton spokesman Brian Fallon said the campaign would respond.",
      "Brian Fallon"),
+    # ... also where the name is apposed to the role after a possessive.
+    ("The Ansarullah movement's spokesman, Mohammed Abdulsalam, told Al Masirah TV that the operations would "
+     "continue.", "Mohammed Abdulsalam"),
 ])
 def test_a_spokesman_named_after_his_principal_is_the_speaker(run, text: str, name: str) -> None:
     quote = run(text).spans("quotes")[-1]
@@ -616,3 +625,72 @@ def test_a_source_starts_at_the_speaker_not_at_words_the_parser_joined_to_it(run
 def test_a_cue_the_parser_read_as_a_noun_or_a_participle_keeps_its_speaker(run, text: str, source: str) -> None:
     sources = _sources(run, text)
     assert sources == [source]
+
+
+def _by_cue(run, text: str) -> dict[str, tuple[str | None, str]]:
+    """Each attribution in `text` by its cue: its source and its content, as text."""
+    return {" ".join(text[s:e] for s, e in a.cue): (" ".join(text[s:e] for s, e in a.source) or None,
+                                                    " ".join(text[s:e] for s, e in a.content))
+            for a in attributions_of(run(text))}
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # The parser hangs "earlier" or "on Monday" on "reported": they were part of the content.
+    ("As TASS reported earlier, the Ukrainian side lost up to 300 servicemen in the area.",
+     "the Ukrainian side lost up to 300 servicemen in the area"),
+    ("As TASS reported on Monday, the Ukrainian side lost up to 300 servicemen in the area.",
+     "the Ukrainian side lost up to 300 servicemen in the area"),
+    # The clause before a trailing "as" frame, without its "as".
+    ("The army lost 300 men, as TASS reported.", "The army lost 300 men"),
+])
+def test_an_as_clause_frames_the_clause_around_it(run, text: str, content: str) -> None:
+    assert _by_cue(run, text) == {"reported": ("TASS", content)}
+
+
+def test_an_as_clause_inside_its_clause_frames_both_sides_of_it(spacy_nlp) -> None:
+    text = 'The result, as he later explained, was an "economic bubble" that could turn into a recession.'
+    doc = spacy_nlp(text)
+    frame = frame_for(doc, next(t for t in doc if t.text == "explained"))
+    rule = _rule_content(doc, frame, find_quotes(text))
+    assert [text[s:e] for s, e in rule.frags] == ["The result",
+                                                   'was an "economic bubble" that could turn into a recession']
+
+
+def test_a_speaker_and_cue_after_a_quotation_keep_their_quote_under_according_to(run) -> None:
+    # The whole sentence before "according to" was that attribution's content, and "he said" no attribution.
+    text = '"Our patience has limits," he said, according to the Kremlin\'s website.'
+    assert _by_cue(run, text) == {"said": ("he", '"Our patience has limits,"'),
+                                  "according to": ("the Kremlin's website", '"Our patience has limits," he said')}
+
+
+def test_a_name_the_parser_hung_on_the_body_a_role_heads_is_the_roles_holder(run) -> None:
+    # "Rear Admiral Alireza Tangsiri" is tagged an organisation and hung on "Navy": the speaker was the last person
+    # named before ("Nasser Kanaani"), who took "commander of the IRGC Navy" as a role.
+    text = ("Iranian Foreign Ministry spokesman Nasser Kanaani said Tehran would respond.\n\n"
+            "Meanwhile, the commander of the IRGC Navy, Rear Admiral Alireza Tangsiri, said on Sunday that Iranian "
+            "naval forces were fully prepared.")
+    doc = run(text)
+    speaker_of = {q.text(text): q.attrs["speaker"]["name"] for q in doc.spans("quotes")}
+    assert speaker_of == {"Tehran would respond": "Nasser Kanaani",
+                          "that Iranian naval forces were fully prepared": "Alireza Tangsiri"}
+    speakers = {s.attrs["name"]: s.attrs["roles"] for s in doc.spans("speakers")}
+    assert "commander of the IRGC Navy" in speakers["Alireza Tangsiri"]
+    assert not any("IRGC" in role for role in speakers["Nasser Kanaani"])
+
+
+def test_a_participle_after_a_dateline_the_parser_ran_into_the_headline_keeps_the_speaker(run) -> None:
+    # The parser runs the headline into the lead and makes the dateline's "TEHRAN" the subject: "saying" had the
+    # source "TEHRAN, Jan. 8 (IRNA)".
+    text = ('Iran warns US against "adventurism" in Persian Gulf\n\n'
+            'TEHRAN, Jan. 8 (IRNA) - Iranian Foreign Ministry spokesman Nasser Kanaani on Monday warned the United '
+            'States against any "adventurism" in the Persian Gulf, saying Tehran would give a "crushing response" to '
+            'any aggression.')
+    found = _by_cue(run, text)
+    assert found["saying"] == ("Iranian Foreign Ministry spokesman Nasser Kanaani",
+                               'Tehran would give a "crushing response" to any aggression')
+    assert found["warned"][0] == "Iranian Foreign Ministry spokesman Nasser Kanaani"
+
+
+def test_an_aside_between_the_cue_and_what_was_said_is_no_part_of_it(run) -> None:
+    text = "The US State Department claimed, without providing evidence, that Iran had supplied drones to Russia."
+    assert _by_cue(run, text) == {"claimed": ("The US State Department", "that Iran had supplied drones to Russia")}

@@ -117,6 +117,14 @@ def test_iranian_officials_are_speakers_with_titles(analyses: dict, name: str, t
     assert any(title in role for role in speaker["roles"]), speaker["roles"]
 
 
+def test_a_rank_before_the_name_is_a_title_of_its_own(analyses: dict) -> None:
+    # "Iran's Armed Forces Chief of Staff Major General Mohammad Baqeri": one role ran the rank into the post.
+    roles = _speaker(analyses[TEHRAN.name], "Mohammad Baqeri")["roles"]
+    assert "Major General" in roles and "Iran’s Armed Forces Chief of Staff" in roles, roles
+    # "Ayatollah Seyed" is all titles, and stays one.
+    assert "Ayatollah Seyed" in _speaker(analyses[TEHRAN.name], "Ebrahim Raeisi")["roles"]
+
+
 def test_cues_and_kinds(analyses: dict) -> None:
     tweet = _quote_with(analyses[TEHRAN.name], "The heroes of the nation of Ibrahim")
     assert tweet["cue"]["text"] == "tweeted"

@@ -465,8 +465,10 @@ def _whole_quotes(span: tuple[int, int], quotes: Sequence[QuoteSegment], cue: tu
 
 
 def _preceding_content(doc: Doc, verb: Token, lo: int, quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
-    """Content of a trailing attribution ("..., he said."): the clause before it, or the sentence before."""
+    """Content of a trailing attribution ("..., he said.", "..., as TASS reported."): the clause before it, or the
+    sentence before."""
     text = doc_text(doc)
+    lo = min([lo] + [c.idx for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i])
     sent = verb.sent
     start = sent.start_char
     para = text.rfind("\n", 0, lo) + 1
@@ -542,6 +544,17 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         if content[1] > content[0]:
             out.append(Found((content,), cue, source, src.i, _kind(text, [content], quotes), 0.9, "according"))
     return out
+
+
+def _quote_frame(text: str, item: Found, quotes: Sequence[QuoteSegment]) -> tuple[int, int] | None:
+    """The words after the quotation that ends a content, where they are a short speaker and cue of their own
+    ('"Our patience has limits," he said' given "according to" the Kremlin's website)."""
+    start, end = item.content[-1]
+    last = next((q for q in reversed(quotes) if start <= q.start and q.end <= end), None)
+    if last is None:
+        return None
+    words = text[last.end : end].split()
+    return (last.end, end) if 2 <= len(words) <= 6 else None
 
 
 #: Heads of `in <NP>` phrases that PolNeAR annotates as sources ("In a CNN poll released Monday, ...").
@@ -724,8 +737,10 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     found = _according_to(doc, quotes)
     for rule in (_colon_lines, _in_polls, _signed_quotes):
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
-    # Words of rule-found attributions and of cues and sources: never a cue again.
+    # Words of rule-found attributions and of cues and sources: never a cue again, but for the speaker and cue
+    # after a quotation that "according to" gives ("'...,' he said, according to the Kremlin's website").
     used = _token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
+    used -= _token_ids(doc, [_quote_frame(text, f, quotes) for f in found if f.origin == "according"])
 
     def cue_probability(tok: Token) -> float:
         return scorer(tok, _inside_quote(quotes, tok))
@@ -1054,6 +1069,16 @@ def _time_as_object(tok: Token) -> bool:
             and all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
 
 
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """Where the words between `start` and `end` go on after a dateline ("RENO, Nev. (AP) — ", "TEHRAN - "): the
+    last dateline dash, where a parenthesis or capitals alone come before it; else `start`."""
+    dashes = list(_DATELINE_DASH.finditer(text, start, end))
+    cut = dashes[-1] if dashes else None
+    if cut is not None and (text.rfind(")", start, cut.start()) != -1 or text[start : cut.start()].isupper()):
+        return cut.end()
+    return start
+
+
 def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int] | None:
     """Trim a subject to the source as PolNeAR annotators mark it: without a comma-set participle clause
     ("The poll, released on Wednesday ..."), a phrase that only dates it ("doctors in 2015"), a focusing adverb
@@ -1377,7 +1402,7 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
         # A sentence the parser ran over a paragraph break ('... wrote on X.\n\nRodriguez added that ...', "X."
         # read as an initial): a subject in an earlier paragraph is not the cue's. The noun phrase that opens the
         # cue's own paragraph is, if any. (A line that goes on in lower case is one sentence wrapped.)
-        line = doc.char_span(paragraph, verb.idx, alignment_mode="contract") or ()
+        line = doc.char_span(_past_dateline(text, paragraph, verb.idx), verb.idx, alignment_mode="contract") or ()
         ids = {t.i for t in line}
         nouns = [t for t in line if t.pos_ in _NOMINAL and not (t.head.i in ids and t.head.pos_ in _NOMINAL)]
         subj = nouns[0] if nouns else None
@@ -1424,11 +1449,15 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            dashes = list(_DATELINE_DASH.finditer(text, start, end))
-            cut = dashes[-1] if dashes else None
-            if cut is not None and (text.rfind(")", start, cut.start()) != -1 or text[start : cut.start()].isupper()):
-                # A dateline ("RENO, Nev. (AP) — Donald Trump", "New York (AFP) – ...") is not part of the source.
-                start = cut.end()
+            past = _past_dateline(text, start, end)
+            if past > start:
+                # A dateline ("RENO, Nev. (AP) — Donald Trump", "New York (AFP) – ...") is not part of the source,
+                # nor its head where the parser made the place the subject ("TEHRAN, Jan. 8 (IRNA) - Iranian Foreign
+                # Ministry spokesman Nasser Kanaani on Monday warned ..., saying").
+                start = past
+                words = doc.char_span(start, end, alignment_mode="expand")
+                if subj.idx < start and words is not None and len(words):
+                    subj = words.root
             if subj.i > verb.i:
                 # A speaker after its cue ('"...," said Jon Doggett, ...') ends at its paragraph: a mis-parse can
                 # tie the next paragraph's first words to it.
@@ -1524,7 +1553,10 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
         clause_end = clause
     if clause is None:
         clause = clause_end = _medium_clause(verb) or _audience_clause(verb)
-    if adjacent and (clause is None or _quote_at(quotes, clause.idx) is not None):
+    framed = _as_frame(verb) if clause is None and not adjacent else None
+    if framed is not None:
+        frags = _around(doc, framed, verb, exclude, quotes)
+    elif adjacent and (clause is None or _quote_at(quotes, clause.idx) is not None):
         frags = [(q.start, q.end) for q in adjacent]
     elif clause is not None:
         span = _subtree_chars(clause, exclude)
@@ -1571,6 +1603,44 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
     if not frags or any(f[0] <= cue[0] < f[1] for f in frags):
         return None
     return Candidate(tuple(sorted(frags)), cue, ("rule",))
+
+
+#: What a cue says of its own, which makes it no bare frame ("as he puts it", "as he told reporters that ...").
+_OWN_CONTENT = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "oprd", "attr", "acomp"})
+
+
+def _as_frame(verb: Token) -> Token | None:
+    """The clause a cue frames as what was said where the cue is an "as" clause of its own with nothing said in
+    it: "As TASS reported earlier, the Ukrainian side lost up to 300 servicemen", "the result, as he later
+    explained, was an 'economic bubble'". PolNeAR train gives such a cue the clause around it, without the "as"
+    clause, as its content."""
+    if verb.dep_ != "advcl" or verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
+        return None
+    if any(c.dep_ in _OWN_CONTENT for c in verb.children):
+        return None
+    return verb.head
+
+
+def _around(doc: Doc, head: Token, verb: Token, exclude: set[int],
+            quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
+    """The words of `head`'s clause outside the clause of `verb` (and `exclude`), a fragment for each side."""
+    text = doc_text(doc)
+    inner = set(range(verb.left_edge.i, verb.right_edge.i + 1)) | exclude
+    words = [t for t in head.subtree if t.i not in inner]
+    runs: list[list[Token]] = []
+    for tok in words:
+        if runs and runs[-1][-1].i == tok.i - 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    frags = []
+    for run in runs:
+        start, end = _trim(text, run[0].idx, run[-1].idx + len(run[-1].text), quotes)
+        if any(ch.isalnum() for ch in text[start:end]):
+            frags.append(_whole_quotes(_clip_paragraph(text, (start, end), verb.idx), quotes, (verb.idx, verb.idx)))
+    return frags
 
 
 _NEXT_LINE = re.compile(r"\n[ \t\u00a0\n]*(?=\S)")
@@ -1628,6 +1698,7 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
     frags = _with_opening(text, frame, frags, quotes)
     frags = _without_conjunction(text, frags, quotes)
     frags = _past_day(doc, cue, frags)
+    frags = _past_aside(doc, frame.verb, cue, frags)
     if frags == list(chosen.frags) and cue == chosen.cue:
         return chosen
     return replace(chosen, frags=tuple(frags), cue=cue)
@@ -1651,6 +1722,26 @@ def _past_day(doc: Doc, cue: tuple[int, int], frags: list[tuple[int, int]]) -> l
     if doc[rest].text == ",":
         rest += 1
     return [(doc[rest].idx, frags[0][1]), *frags[1:]]
+
+
+def _past_aside(doc: Doc, verb: Token, cue: tuple[int, int],
+                frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content without an aside set off by commas between the cue and its reported clause ("claimed, without
+    providing evidence, that Iran had supplied drones", "said, however, that ..."): the writer's words about the
+    saying, not what was said. PolNeAR train leaves such an aside out of the content 16 times of 17 (the other
+    opens a quotation, which stays)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if not frags or clause is None or verb.i + 2 >= len(verb.doc):
+        return frags
+    first = clause.left_edge
+    if doc[verb.i + 1].text != "," or first.i <= verb.i + 2 or doc[first.i - 1].text != ",":
+        return frags
+    start, end = frags[0]
+    if not (cue[1] <= start < first.idx < end) or doc_text(doc)[cue[1] : start].strip(" ,"):
+        return frags
+    if doc_text(doc)[start] in _QUOTE_MARKS:
+        return frags
+    return [(first.idx, end), *frags[1:]]
 
 
 _TRAILING_CONJUNCTION = re.compile(r"\s(?:and|but|or)$")

@@ -36,6 +36,10 @@ _ROLE_WORDS = """official representative spokesman spokeswoman spokesperson mini
     correspondent reporter militant politician premier chancellor king queen prince emir"""
 ROLE_NOUNS = frozenset(_ROLE_WORDS.split())
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+#: Military and clerical ranks that close a role before the name ("Chief of Staff Major General" Mohammad Baqeri).
+_RANKS = frozenset({"general", "gen", "major", "maj", "brigadier", "brig", "colonel", "col", "lieutenant", "lt",
+                    "captain", "capt", "admiral", "adm", "rear", "vice", "marshal", "sergeant", "sgt", "senior",
+                    "ayatollah", "hojatoleslam", "hojjatoleslam", "seyed", "seyyed", "sayyed", "sheikh"})
 _STRIP_ROLE = re.compile(r"^(the|a|an|his|her|its|their)\s+", re.I)
 
 
@@ -57,11 +61,19 @@ class Speaker:
             self.aliases.append(alias)
 
     def add_role(self, role: str) -> None:
-        """Record a role or title once, ignoring fragments."""
+        """Record a role or title once, ignoring fragments; a rank that ends it is a title of its own ("Chinese
+        Defense Ministry spokesperson Senior Colonel": the spokesperson, and "Senior Colonel")."""
         role = re.sub(r"^[^\w]+", "", " ".join(role.split()))
         role = _STRIP_ROLE.sub("", role.strip(" ,.;:—–-")).strip()
-        if len(role) > 2 and role.lower() not in (r.lower() for r in self.roles):
-            self.roles.append(role)
+        words = role.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].lower().strip(".") in _RANKS:
+            cut -= 1
+        ranked = cut < len(words) and any(w.lower().strip(".") not in _RANKS for w in words[:cut])
+        parts = [" ".join(words[:cut]), " ".join(words[cut:])] if ranked else [role]
+        for part in parts:
+            if len(part) > 2 and part.lower() not in (r.lower() for r in self.roles):
+                self.roles.append(part)
 
 
 @dataclass(frozen=True)
@@ -236,11 +248,16 @@ def _apposed_name(head: Token) -> Span | None:
     with "Ebrahim Raisi" read as an organisation): two to four proper nouns and nothing else, as a PERSON span."""
     if head.lemma_.lower() not in ROLE_NOUNS:
         return None
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
-            words = list(child.subtree)
-            if 2 <= len(words) <= 4 and all(w.pos_ == "PROPN" for w in words):
-                return Span(head.doc, words[0].i, words[-1].i + 1, label="PERSON")
+    # The parser may hang the name on the body the role heads ("the commander of the IRGC Navy, Rear Admiral
+    # Alireza Tangsiri,"): it is the role's holder all the same.
+    bodies = [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in")
+              and head.lemma_.lower() in _HEADING for obj in prep.children if obj.dep_ == "pobj"]
+    for noun in (head, *bodies):
+        for child in noun.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > noun.i:
+                words = list(child.subtree)
+                if 2 <= len(words) <= 4 and all(w.pos_ == "PROPN" for w in words):
+                    return Span(head.doc, words[0].i, words[-1].i + 1, label="PERSON")
     return None
 
 
@@ -322,14 +339,17 @@ def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
 
 
 def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str], head: Token | None = None) -> Span | None:
-    """The entity with one of `labels` that takes in `head`, else the first that takes in one of `tokens` (which
-    may leave gaps: `_own_words`): "Ansarullah spokesman Mohammed Abdulsalam" is Abdulsalam, though the tagger
+    """The entity with one of `labels` that takes in `head`, else one that takes in a name apposed to it, else the
+    first that takes in one of `tokens` (which may leave gaps: `_own_words`): "Ansarullah spokesman Mohammed
+    Abdulsalam" and "The Ansarullah movement's spokesman, Mohammed Abdulsalam," are Abdulsalam, though the tagger
     takes the movement's name for a person's too."""
     ids = {t.i for t in tokens}
     found = [ent for ent in doc.ents
              if ent.label_ in labels and any(i in ids for i in range(ent.start, ent.end)) and _is_mention(ent)]
+    apposed = [c.i for c in head.children if c.dep_ == "appos"] if head is not None else []
     held = (ent for ent in found if head is not None and ent.start <= head.i < ent.end)
-    return next(held, found[0] if found else None)
+    named = (ent for ent in found if any(ent.start <= i < ent.end for i in apposed))
+    return next(held, next(named, found[0] if found else None))
 
 
 #: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
