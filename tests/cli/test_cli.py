@@ -421,3 +421,33 @@ def test_analyze_gives_a_headline_and_its_lead_separate_claims_with_the_level_ea
         "Unemployment in the West Bank fell to 24 percent.",
     ]
     assert [[q["measure"] for q in c["quantities"]] for c in claims][1:] == [["death toll"], ["unemployment"]]
+
+
+def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a headline the parser runs into a dateline lead, a name it hangs on the
+    # body a role heads, an "as" frame, an aside before what was said, and figures in a list of objects.
+    article = tmp_path / "irna.txt"
+    article.write_text(
+        'Iran warns US against "adventurism" in Persian Gulf\n\n'
+        'TEHRAN, Jan. 8 (IRNA) - Iranian Foreign Ministry spokesman Nasser Kanaani on Monday warned the United States '
+        'against any "adventurism" in the Persian Gulf, saying Tehran would give a "crushing response" to any '
+        'aggression.\n\n'
+        "Meanwhile, the commander of the IRGC Navy, Rear Admiral Alireza Tangsiri, said on Sunday that Iranian naval "
+        "forces had destroyed 12 drones and 3 speedboats over the past day.\n\n"
+        "As TASS reported earlier, the Ukrainian side lost up to 300 servicemen in the area.\n\n"
+        "The US State Department claimed, without providing evidence, that Iran had supplied drones to Russia.\n",
+        encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes,claims")
+    assert proc.returncode == 0, proc.stderr
+    analysis = json.loads(proc.stdout)
+    got = {q["cue"]["text"]: (q["speaker"]["name"], q["text"]) for q in analysis["quotes"]}
+    assert got["saying"] == ("Nasser Kanaani", 'Tehran would give a "crushing response" to any aggression')
+    assert got["said"] == ("Alireza Tangsiri", "that Iranian naval forces had destroyed 12 drones and 3 speedboats "
+                                               "over the past day")
+    assert got["reported"] == ("TASS", "the Ukrainian side lost up to 300 servicemen in the area")
+    assert got["claimed"] == ("US State Department", "that Iran had supplied drones to Russia")
+    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    assert roles["Alireza Tangsiri"] == ["Rear Admiral", "commander of the IRGC Navy"]
+    assert "commander of the IRGC Navy" not in roles["Nasser Kanaani"]
+    measures = {q["text"]: q["measure"] for c in analysis["claims"] for q in c["quantities"]}
+    assert measures["12"] == "drones destroyed" and measures["3"] == "speedboats destroyed"

@@ -1586,7 +1586,14 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
         day = next((c for c in verb.children if c.i == verb.i + 1 and _time_as_object(c)), None)
         after = day.right_edge.i + 1 if day is not None else verb.i + 1
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i == after and c.lower_ in _CUE_PREPS]
-        if objs:
+        saying = next(((o, said) for p in verb.rights if p.dep_ == "prep" for o in p.children
+                       if o.dep_ == "pcomp" and (said := _saying_by(p, o, exclude)) is not None), None)
+        if saying is not None:
+            # "responded Tuesday to one of the messages by saying, '...'": what was said by saying, which joins the
+            # cue, not the phrases before it.
+            frags = [_trim(text, *saying[1], quotes)]
+            cue = (cue[0], saying[0].idx + len(saying[0].text))
+        elif objs:
             span = _subtree_chars(objs[0], exclude)
             if span:
                 frags = [_trim(text, *span, quotes)]

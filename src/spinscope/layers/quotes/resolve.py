@@ -251,7 +251,7 @@ def _apposed_name(head: Token) -> Span | None:
     # The parser may hang the name on the body the role heads ("the commander of the IRGC Navy, Rear Admiral
     # Alireza Tangsiri,"): it is the role's holder all the same.
     bodies = [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in")
-              and head.lemma_.lower() in _HEADING for obj in prep.children if obj.dep_ == "pobj"]
+              for obj in prep.children if obj.dep_ == "pobj"] if head.lemma_.lower() in _HEADING else []
     for noun in (head, *bodies):
         for child in noun.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > noun.i:
