@@ -298,8 +298,7 @@ def _outer_cue(verb: Token) -> Token | None:
     try to curb critics, vowing to ...") and the inner one once (where the parser ran the clause into the
     sentence before, which the sentence end between them now keeps out). A copula is no cue to climb to ("The
     concern is that it could undermine ..., calling ...")."""
-    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i == verb.i and verb.i > 0
-            and verb.doc[verb.i - 1].text == ","):
+    if not (verb.i > 0 and _participle(verb) and verb.doc[verb.i - 1].text == ","):
         return None
     if verb.head.dep_ == "ccomp" and _reporting_participle(verb.head.head) == verb:
         return verb.head.head
@@ -1343,9 +1342,10 @@ def _reporting_participle(verb: Token) -> Token | None:
     return None
 
 
-def _participle(child: Token, lemmas: frozenset[str]) -> bool:
-    """Whether a word opens a participle clause of one of `lemmas` hung on the word before ("..., saying ...")."""
-    return (child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in lemmas
+def _participle(child: Token, lemmas: frozenset[str] | None = None) -> bool:
+    """Whether a word opens a participle clause of one of `lemmas` (of any verb where None) hung on the word before
+    ("..., saying ...")."""
+    return (child.dep_ == "advcl" and child.tag_ == "VBG" and (lemmas is None or child.lemma_.lower() in lemmas)
             and child.left_edge.i == child.i)
 
 
