@@ -164,6 +164,29 @@ def test_what_happened_to_a_counted_thing_is_its_clauses_verb_not_a_participle_d
     assert found[text] == measure
 
 
+@pytest.mark.parametrize(("sentence", "text", "measure", "time"), [
+    # A sum of money reached, totalled, estimated or valued is the level of what reached it.
+    ("China's trade surplus widened to $82.6 billion in May, customs data showed.", "$82.6 billion",
+     "trade surplus", "May"),
+    ("Losses totaled $5 billion last year, the company said.", "$5 billion", "losses", "last year"),
+    ("The blockade has caused damages estimated at more than 164 billion dollars, Rodriguez said.",
+     "more than 164 billion dollars", "damages", None),
+    ("Contracts valued at $3 billion were signed during the visit.", "$3 billion", "contracts", None),
+    ("The project will cost an estimated 3 trillion rials, IRNA reported.", "an estimated 3 trillion rials",
+     "cost of project", None),
+    # The nearest of two subjects the parser gave one verb.
+    ("Gil says the number of homes destroyed by the hurricane totals about 70,000 so far, and homes with major "
+     "damage have amounted to 250,000 across the island.", "250,000", "homes", None),
+    # Guard: what a number counts keeps its verb.
+    ("The attack cost 12 lives.", "12", "lives cost", None),
+])
+def test_a_sum_reached_totalled_or_estimated_measures_what_reached_it(
+        sentence: str, text: str, measure: str, time: str | None) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    found = {q["text"]: (q["measure"], q["time"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found[text] == (measure, time)
+
+
 def test_a_headline_and_the_lead_below_it_are_separate_claims() -> None:
     text = ("Gaza death toll passes 35,000\n\n"
             "The Palestinian Ministry of Health in Gaza said Thursday the death toll had risen to 35,000.")

@@ -52,7 +52,7 @@ IRREGULAR = {"hold": "held", "take": "taken", "leave": "left", "hit": "hit", "sh
              "lay": "laid", "lead": "led", "read": "read", "shut": "shut", "spread": "spread", "sink": "sunk",
              "die": "died", "bear": "borne", "break": "broken", "choose": "chosen", "draw": "drawn", "eat": "eaten",
              "forget": "forgotten", "freeze": "frozen", "ride": "ridden", "speak": "spoken", "swim": "swum",
-             "tear": "torn", "wear": "worn", "fly": "flown", "flee_": "fled", "detain": "detained"}
+             "tear": "torn", "wear": "worn", "cost": "cost", "fly": "flown", "flee_": "fled", "detain": "detained"}
 _CVC = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _VAGUE_DIGITS = re.compile(r"^\d+0s$")  # "10s", "100s"
@@ -230,7 +230,8 @@ def _change_of(core: Token) -> tuple[Token, Token] | None:
 #: Verbs that bring something to a level: a bare figure after them is the level of their subject ("the death toll
 #: rose to 35,000", "Gaza death toll passes 35,000"), or of their object for "put" ("put the death toll at 34,000").
 LEVEL_VERBS = frozenset({"rise", "climb", "reach", "pass", "top", "exceed", "surpass", "hit", "stand", "increase",
-                         "jump", "grow", "surge", "soar", "mount", "near", "fall", "drop", "decline", "put", "be"})
+                         "jump", "grow", "surge", "soar", "mount", "near", "fall", "drop", "decline", "put", "be",
+                         "widen", "narrow", "shrink", "swell", "total", "amount", "estimate", "value", "cost"})
 _LEVEL_PREPS = frozenset({"to", "at", "above", "over", "past"})
 
 
@@ -247,7 +248,11 @@ def _level_of(core: Token) -> tuple[Token, Token] | None:
     if verb.pos_ not in ("VERB", "AUX") or lemma not in LEVEL_VERBS or (lemma == "be") != (core.dep_ == "attr"):
         return None
     deps = ("dobj",) if lemma == "put" else ("nsubj", "nsubjpass")
-    noun = next((c for c in verb.children if c.dep_ in deps and c.i != core.i), None)
+    # The nearest subject, should the parser give the verb two ("the number of homes destroyed totals 70,000, and
+    # homes with major damage have amounted to 250,000").
+    noun = max((c for c in verb.children if c.dep_ in deps and c.i != core.i), key=lambda c: c.i, default=None)
+    if noun is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        noun = verb.head  # "damages estimated at $164 billion", "contracts valued at $3 billion"
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_number(noun):
         return None
     return noun, verb
@@ -403,6 +408,8 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                 level = _level_of(core) if counted is None else None
                 if level is not None:
                     measure, verb = _level_text(level[0]), level[1]  # "the death toll had risen to 35,000"
+                    if verb.lemma_.lower() == "cost":
+                        measure = f"cost of {measure}"  # "the project will cost 3 trillion rials"
                 else:
                     verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
                     parts = [_noun_text(counted)] if counted is not None else []
