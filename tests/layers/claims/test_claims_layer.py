@@ -119,6 +119,10 @@ def test_a_claim_opening_the_article_starts_after_its_header_and_dateline() -> N
     ("Palestinian health officials in Gaza put the death toll at 34,000 on Monday.", "34,000", "death toll"),
     ("The number of displaced people stood at 1.7 million in March.", "1.7 million", "displaced people"),
     ("Unemployment fell to 4.9 percent.", "4.9 percent", "unemployment"),
+    # A percentage modifying a noun measures that noun (it was "share of up to 60 percent purity").
+    ("Iran has enriched uranium up to 60 percent purity, according to the IAEA.", "up to 60 percent", "purity"),
+    ("Cuba received 2.4 million visitors in 2023, a 40 percent increase over the previous year.", "40 percent",
+     "increase"),
     # Guards: a figure that counts a noun, and a share of something, keep their measures.
     ("The army said 12 soldiers were killed.", "12", "soldiers killed"),
     ("Some 70 percent of the voters rose to applaud.", "Some 70 percent", "share of the voters"),

@@ -387,10 +387,16 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
         if measure is None:
             if unit == "percent":
                 of_obj = _counted(core)
-                level = _level_of(core) if of_obj is None else None
-                change = _change_of(core) if of_obj is None and level is None else None
+                # A percentage modifying a noun is no share of it: "60 percent purity" is a purity, "a 40 percent
+                # increase" an increase ("26 percent year on year" says when, not what).
+                modified = of_obj if of_obj is not None and of_obj.i == core.head.i != core.i else None
+                of_obj = None if modified is not None else of_obj
+                level = _level_of(core) if of_obj is None and modified is None else None
+                change = _change_of(core) if of_obj is None and modified is None and level is None else None
                 verb = _verb_of(core)
-                if of_obj is not None:
+                if modified is not None and modified.lemma_.lower() not in DURATION_UNITS:
+                    measure = _noun_text(modified, core.i + 1)
+                elif of_obj is not None:
                     measure = "share of " + _subtree_text(of_obj)
                 elif level is not None:
                     measure = _level_text(level[0])  # "unemployment fell to 4.9 percent": a rate
