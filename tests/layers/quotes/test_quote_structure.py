@@ -7,7 +7,14 @@ import pytest
 from spinscope.document import Document
 from spinscope.layers.nlp import NlpLayer, load_spacy
 from spinscope.layers.quotes import QuotesLayer, attributions_of
-from spinscope.layers.quotes.extract import _rule_content, frame_for
+from spinscope.layers.quotes.extract import (
+    _relative_head,
+    _carried,
+    _rule_content,
+    _supposition,
+    content_candidates,
+    frame_for,
+)
 from spinscope.layers.quotes.marks import find_quotes
 from spinscope.pipeline import Pipeline
 
@@ -302,6 +309,9 @@ def test_a_cue_whose_line_ends_in_a_colon_takes_the_next_paragraph(run, lead: st
      "that the occupation had failed to achieve any of its goals"),
     ("The spokesman has continued to insist that the figures are false.", "has continued to insist",
      "that the figures are false"),
+    # "took to X to warn" carries as "went on to say" (the cue was "took", its content "to warn that ...").
+    ("Medvedev took to X to warn that Russia's patience was running out.", "took to X to warn",
+     "that Russia's patience was running out"),
 ])
 def test_went_on_to_say_is_one_cue(run, text: str, cue: str, content: str) -> None:
     # "went on" was the cue and "to say that ..." its content; PolNeAR marks the whole phrase as the cue.
@@ -694,3 +704,104 @@ def test_a_participle_after_a_dateline_the_parser_ran_into_the_headline_keeps_th
 def test_an_aside_between_the_cue_and_what_was_said_is_no_part_of_it(run) -> None:
     text = "The US State Department claimed, without providing evidence, that Iran had supplied drones to Russia."
     assert _by_cue(run, text) == {"claimed": ("The US State Department", "that Iran had supplied drones to Russia")}
+
+
+def test_a_supposition_is_nobodys_statement(run) -> None:
+    # "Let's say" had the source "'s" and the cue "say" (PolNeAR train marks no "let's say" as a cue).
+    text = "Let's say you think an undergraduate degree will cost $160,000 in 18 years."
+    assert "say" not in _by_cue(run, text)
+    doc = load_spacy()("Let us assume they win. Let me say this clearly.")
+    assert [_supposition(t) for t in doc if t.lemma_ in ("assume", "say")] == [True, False]
+
+
+def test_a_condition_the_parser_hung_on_a_trailing_cue_is_part_of_what_was_said(run) -> None:
+    text = ("Russia is ready to resume talks with Ukraine if Kiev shows political will, Russian Foreign Minister "
+            "Sergei Lavrov said on Monday.")
+    assert _by_cue(run, text) == {"said": ("Russian Foreign Minister Sergei Lavrov",
+                                           "Russia is ready to resume talks with Ukraine if Kiev shows political will")}
+
+
+def test_a_pronoun_subject_of_a_passive_cue_is_a_reading_of_its_content(spacy_nlp) -> None:
+    # TASS: "This was stated by ...": "This" points back at what was stated. A noun subject is no such reading
+    # ("The plan was announced": the plan is what was announced of, not words said).
+    for text, verb, reading in [
+        ("This was stated by Russian Foreign Minister Sergei Lavrov at a press conference.", "stated", "This"),
+        ("The attacks, which were claimed by the Islamic State, killed 130 people.", "claimed", "which"),
+        ("The plan was announced by the ministry on Monday.", "announced", None),
+    ]:
+        doc = spacy_nlp(text)
+        frame = frame_for(doc, next(t for t in doc if t.text == verb))
+        found = [text[c.frags[0][0]:c.frags[-1][1]] for c in content_candidates(doc, frame, find_quotes(text))
+                 if "dep:nsubjpass" in c.kinds]
+        assert found == ([reading] if reading else [])
+
+
+def test_the_noun_a_relative_clause_or_participle_of_saying_describes_is_a_reading_of_its_content(
+        spacy_nlp) -> None:
+    for text, verb in [
+        ("The army claimed that the building housed a command center, a claim Hamas denied.", "denied"),
+        ("Officials said most missiles were intercepted, a claim dismissed by Iranian sources.", "dismissed"),
+    ]:
+        doc = spacy_nlp(text)
+        frame = frame_for(doc, next(t for t in doc if t.text == verb))
+        found = [text[c.frags[0][0]:c.frags[-1][1]] for c in content_candidates(doc, frame, find_quotes(text))
+                 if "relhead" in c.kinds]
+        assert found == ["a claim"]
+    # Guard: a relative pronoun stands for the noun, and is the reading ("which"), not the noun.
+    doc = spacy_nlp("It was a claim, which Hamas denied.")
+    assert _relative_head(next(t for t in doc if t.text == "denied")) is None
+
+
+def test_a_title_the_tagger_took_into_a_name_is_a_role(run) -> None:
+    # "Spokesperson Mao Ning" was a speaker of that name, and "Mao" a second speaker.
+    text = ("Spokesperson Mao Ning made the remarks at a regular press briefing on Monday.\n\n"
+            "Mao said the move seriously violates the one-China principle.\n\n"
+            "Meanwhile, the spokesman for the Iranian Armed Forces, Brigadier General Abolfazl Shekarchi, said the "
+            "operation had ended.")
+    doc = run(text)
+    speakers = {s.attrs["name"]: s.attrs["roles"] for s in doc.spans("speakers")}
+    assert speakers["Mao Ning"] == ["Spokesperson"]
+    assert "Spokesperson Mao Ning" not in speakers and "Mao" not in speakers
+    # A role cut before a rank keeps no trailing comma.
+    assert sorted(speakers["Abolfazl Shekarchi"]) == ["Brigadier General", "spokesman for the Iranian Armed Forces"]
+
+
+def test_a_role_naming_another_country_or_body_is_not_the_last_persons(run) -> None:
+    # "The Iranian president" and "Al Mayadeen correspondent" were Sergei Ryabkov, who took both as roles.
+    text = ("Russian Deputy Foreign Minister Sergei Ryabkov said Moscow sees no grounds for optimism.\n\n"
+            "The Iranian president urged Muslim countries to cut ties with Israel.\n\n"
+            "Al Mayadeen correspondent reported that warplanes struck the town of Khiam.\n\n"
+            "The top diplomat added that Moscow would respond.")
+    doc = run(text)
+    speaker_of = {q.text(text): (q.attrs["speaker"] or {}).get("name") for q in doc.spans("quotes")}
+    assert speaker_of == {"Moscow sees no grounds for optimism": "Sergei Ryabkov",
+                          "to cut ties with Israel": None,
+                          "that warplanes struck the town of Khiam": None,
+                          "that Moscow would respond": "Sergei Ryabkov"}
+    roles = {s.attrs["name"]: s.attrs["roles"] for s in doc.spans("speakers")}
+    assert roles["Sergei Ryabkov"] == ["Russian Deputy Foreign Minister", "top diplomat"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # TASS copy: "In his words" frames the clause after it as "according to him" would; it had no attribution.
+    ('Sergei Ryabkov spoke on Tuesday. In his words, the West has crossed "all red lines."',
+     ("his", "words", ['the West has crossed "all red lines."'])),
+    # An aside: the words are both sides of it.
+    ("Sanctions, in the words of the minister, are a weapon of the weak.",
+     ("the minister", "in the words of", ["Sanctions", "are a weapon of the weak"])),
+])
+def test_in_someones_words_is_an_attribution_to_them(run, text: str, expected: tuple[str, str, list[str]]) -> None:
+    found = [(text[a.source[0][0]:a.source[0][1]], text[a.cue[0][0]:a.cue[0][1]], [text[s:e] for s, e in a.content])
+             for a in attributions_of(run(text)) if a.cue and "words" in text[a.cue[0][0]:a.cue[0][1]]]
+    assert found == [expected]
+
+
+def test_words_in_other_phrases_are_no_attribution(run) -> None:
+    text = "In other words, the deal is dead. He chose his words carefully."
+    assert not attributions_of(run(text))
+
+
+def test_took_to_carries_only_after_to(spacy_nlp) -> None:
+    doc = spacy_nlp("He took to Twitter to say thanks. He took the floor to say that it failed.")
+    carried = [(t.text, _carried(t)) for t in doc if t.lemma_ == "take"]
+    assert [(w, c.text if c is not None else None) for w, c in carried] == [("took", "say"), ("took", None)]

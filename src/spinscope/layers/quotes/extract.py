@@ -125,11 +125,14 @@ def _cue_start(verb: Token) -> int:
 
 
 def _carried(verb: Token) -> Token | None:
-    """The verb that "went on to" or "continued to" carries ("went on to say", "continued to insist"), else None:
+    """The verb that "went on to", "continued to" or "took to (a medium) to" carries ("went on to say", "continued to
+    insist", "took to Twitter to say"), else None:
     PolNeAR's cue is the whole phrase, and what the carried verb says is the content."""
     if not (verb.lemma_ in _CARRIERS
-            or (verb.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children))):
-        return None
+            or (verb.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children))
+            or (verb.lemma_ == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1
+                                              for c in verb.children))):
+        return None  # "took to Twitter to say", "took to X to warn" carry as "went on to say" does
     return next((c for c in verb.children if c.dep_ in _CARRIED_DEPS and c.pos_ == "VERB" and c.i > verb.i
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
 
@@ -545,6 +548,44 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+def _in_words(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """`In his words, ...`, `..., in the words of X, ...`: as "according to", the one whose words they are is the
+    source, the clause after (or around) the phrase the content. The cue is "in the words of", or "words" where a
+    possessive names the source."""
+    out = []
+    text = doc_text(doc)
+    for words in doc:
+        if words.lower_ != "words" or words.dep_ != "pobj" or words.head.lower_ != "in":
+            continue
+        prep = words.head
+        poss = next((c for c in words.children if c.dep_ == "poss"), None)
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if poss is not None:
+            src, last, cue = poss, words, (words.idx, words.idx + len(words.text))
+            s_hi = poss.i  # without the possessive "'s"
+        elif of is not None and (src := next((c for c in of.children if c.dep_ == "pobj"), None)) is not None:
+            last, cue, s_hi = doc[src.right_edge.i], (prep.idx, of.idx + len(of.text)), src.right_edge.i
+        else:
+            continue
+        source = (doc[src.left_edge.i].idx, doc[s_hi].idx + len(doc[s_hi].text))
+        sent = prep.sent
+        after = last.idx + len(last.text)
+        before = [t for t in doc[sent.start : prep.i] if not t.is_punct]
+        if len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before):
+            frags = [_trim(text, after, sent.end_char, quotes)]
+        elif poss is not None:
+            continue  # "because, in her words, ...": a gloss inside someone's statement (PolNeAR marks none)
+        else:
+            frags = [_trim(text, sent.start_char, prep.idx, quotes)]
+            if doc[prep.i - 1].text == "," and last.i + 1 < sent.end and doc[last.i + 1].text == ",":
+                frags.append(_trim(text, after, sent.end_char, quotes))  # an aside: both sides are the words
+        frags = [_whole_quotes(_clip_paragraph(text, f, prep.idx), quotes, cue) for f in frags if f[1] > f[0]]
+        frags = [f for f in frags if f[1] > f[0]]
+        if frags:
+            out.append(Found(tuple(frags), cue, source, src.i, _kind(text, frags, quotes), 0.9, "according"))
+    return out
+
+
 def _quote_frame(text: str, item: Found, quotes: Sequence[QuoteSegment]) -> tuple[int, int] | None:
     """The words after the quotation that ends a content, where they are a short speaker and cue of their own
     ('"Our patience has limits," he said' given "according to" the Kremlin's website)."""
@@ -734,7 +775,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     text = doc_text(doc)
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
-    for rule in (_colon_lines, _in_polls, _signed_quotes):
+    for rule in (_in_words, _colon_lines, _in_polls, _signed_quotes):
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
     # Words of rule-found attributions and of cues and sources: never a cue again, but for the speaker and cue
     # after a quotation that "according to" gives ("'...,' he said, according to the Kremlin's website").
@@ -747,7 +788,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     inner: set[int] = set()  # words of contents: a cue there needs NESTED_THRESHOLD
     carriers: dict[int, float] = {}  # carried verb ("say" of "went on to say") -> its carrier's probability
     for tok in doc:
-        if tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok):
+        if tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok) or _supposition(tok):
             continue
         p = max(cue_probability(tok), carriers.get(tok.i, 0.0))
         if p < threshold:
@@ -925,6 +966,16 @@ def _quoted_as(verb: Token) -> bool:
     return _passive_cue(verb) and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
         for c in verb.children)
+
+
+_US = frozenset({"'s", "’s", "us"})
+
+
+def _supposition(verb: Token) -> bool:
+    """Whether a verb is the "say" of "let's say" or "let us assume": a supposition, nobody's statement (PolNeAR
+    train marks none of them)."""
+    return (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() == "let"
+            and any(c.dep_ == "nsubj" and c.lower_ in _US for c in verb.children))
 
 
 def _token_ids(doc: Doc, spans: Sequence[tuple[int, int] | None]) -> set[int]:
@@ -1564,6 +1615,15 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
             tail = _subtree_chars(clause_end, exclude)
             if tail and not any(tok.i in exclude for tok in doc[clause.i : clause_end.i]):
                 span = (span[0], max(span[1], tail[1]))
+        condition = _condition_after(verb, clause_end or clause, exclude) if span else None
+        if span and condition is not None:
+            span = (span[0], max(span[1], condition[1]))
+        on = _called_on(verb, clause)
+        if span and on is not None:
+            # "called on Trump to stop attacking Machado": "called on" is the cue, the one called on opens the
+            # content (PolNeAR train: 31 of 36 such cues).
+            span = (min(span[0], on.idx + len(on.text) + 1), span[1])
+            cue = (cue[0], max(cue[1], on.idx + len(on.text)))
         if span:
             frags = [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]
     elif verb.lemma_ in _OBJECT_IS_AUDIENCE:
@@ -1610,6 +1670,33 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
     if not frags or any(f[0] <= cue[0] < f[1] for f in frags):
         return None
     return Candidate(tuple(sorted(frags)), cue, ("rule",))
+
+
+def _called_on(verb: Token, clause: Token) -> Token | None:
+    """The "on" of "called on X to do Y", right after the cue and before the clause of what X is to do."""
+    if verb.lemma_.lower() != "call" or clause.dep_ != "xcomp" or clause.i < verb.i:
+        return None
+    on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1),
+              None)
+    if on is None or not any(c.dep_ == "pobj" and c.i < clause.i for c in on.children):
+        return None
+    return on
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _condition_after(verb: Token, clause: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """A condition the parser hung on a trailing cue though it closes the reported clause before it ("Russia is
+    ready to resume talks if Kiev shows political will, Lavrov said"): part of what was said."""
+    if clause.i > verb.i:
+        return None
+    after = clause.right_edge.i + 1
+    for child in verb.children:
+        if (child.dep_ == "advcl" and after <= child.i < verb.i and child.left_edge.i == after
+                and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in child.children)):
+            return _subtree_chars(child, exclude)
+    return None
 
 
 #: What a cue says of its own, which makes it no bare frame ("as he puts it", "as he told reporters that ...").
@@ -1898,6 +1985,23 @@ def _saying_by(prep: Token, obj: Token, exclude: set[int]) -> tuple[int, int] | 
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _relative_head(verb: Token) -> Token | None:
+    """The noun a cue's relative clause or passive participle describes where no relative pronoun stands for it
+    in the clause ("a claim Hamas denied", "a claim dismissed by Iranian sources"; "a claim, which Hamas denied"
+    has "which")."""
+    if not (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")):
+        return None
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
+        return None
+    return verb.head
+
+
+#: Pronouns that point back to what was said: a passive cue's content where they are its subject.
+_REFERRING = frozenset({"this", "that", "these", "those", "which"})
+
+
 def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> list[Candidate]:
     """Return every reading of the content of the cue in `frame`: the rules' choice, the subtree of each clausal
     or object dependent, the object of each preposition after the cue (on the cue word or on its object: "took
@@ -1923,6 +2027,10 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
         if (child.dep_ in _CANDIDATE_DEPS and (child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"))
                 and not _time_as_object(child)):
             raw.append((f"dep:{child.dep_}", clause(child), cue))
+        elif child.dep_ == "nsubjpass" and child.lower_ in _REFERRING and _passive_cue(verb):
+            # What a passive cue reports can be the words its pronoun subject points back to: "This was stated
+            # by Lavrov", "the attacks, which were claimed by the Islamic State".
+            raw.append(("dep:nsubjpass", clause(child), cue))
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt") and c.i > verb.i]
     for holder in holders:
         for prep in holder.children:
@@ -1942,6 +2050,11 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
         noun = _noun_content(verb)
         if noun is not None:
             raw.append(("noun", clause(noun), cue))
+    head = _relative_head(verb)
+    if head is not None:
+        # "a claim Hamas denied", "an offer they rebuffed": what the relative clause tells of is the noun it
+        # describes, without the clause.
+        raw.append(("relhead", reading(_subtree_chars(head, exclude | {t.i for t in verb.subtree})), cue))
     adjacent = [q for q in _adjacent_quotes(text, quotes, frame.lo, frame.hi)
                 if doc.char_span(q.start, q.end, alignment_mode="expand") is not None]
     if adjacent:

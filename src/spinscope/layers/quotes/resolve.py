@@ -71,7 +71,7 @@ class Speaker:
             cut -= 1
         ranked = cut < len(words) and any(w.lower().strip(".") not in _RANKS for w in words[:cut])
         parts = [" ".join(words[:cut]), " ".join(words[cut:])] if ranked else [role]
-        for part in parts:
+        for part in (p.strip(" ,;:—–-") for p in parts):
             if len(part) > 2 and part.lower() not in (r.lower() for r in self.roles):
                 self.roles.append(part)
 
@@ -349,7 +349,17 @@ def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str], head: 
     apposed = [c.i for c in head.children if c.dep_ == "appos"] if head is not None else []
     held = (ent for ent in found if head is not None and ent.start <= head.i < ent.end)
     named = (ent for ent in found if any(ent.start <= i < ent.end for i in apposed))
-    return next(held, next(named, found[0] if found else None))
+    ent = next(held, next(named, found[0] if found else None))
+    return _without_title(ent) if ent is not None else None
+
+
+def _without_title(ent: Span) -> Span:
+    """A person's entity without the title the tagger took into it ("Spokesperson Mao Ning" is Mao Ning, as
+    "Spokesman Wang Wenbin" is Wang Wenbin): the title is a role, not part of the name."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in ROLE_NOUNS | _RANKS:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 #: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
@@ -367,7 +377,7 @@ def _speech(doc: Doc, f: Found) -> bool:
 def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], list[Speaker]]:
     """Return each attribution's speaker reference and the document's speakers."""
     reg = _Registry()
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and _is_mention(e)]
+    persons = [_without_title(e) for e in doc.ents if e.label_ == "PERSON" and _is_mention(e)]
     p_iter = iter(persons)
     pending = next(p_iter, None)
     last_person: str | None = None
@@ -428,7 +438,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
-            if last_person is not None:
+            if last_person is not None and not _other_affiliation(role, reg.lookup(last_person).roles):
                 sp = reg.lookup(last_person)
                 sp.add_role(role)
                 ref = SpeakerRef(*f.source, sp.key, sp.name)
@@ -462,7 +472,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                  and not any(s <= e.start_char < t for s, t in f.content)]
         if later:
             key = reg.by_token.get(later[0].start)
-            if key is not None:
+            if key is not None and not _other_affiliation(role, reg.lookup(key).roles):
                 sp = reg.lookup(key)
                 sp.add_role(role)
                 by_index[i] = SpeakerRef(*(f.source or (0, 0)), sp.key, sp.name)
@@ -483,6 +493,28 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+def _affiliations(role: str) -> set[str]:
+    """The names a role is qualified by ("Iranian", "Al Mayadeen"), cut to four letters so that a country and its
+    people's adjective agree ("Iran's", "Iranian"); role nouns and ranks are not among them."""
+    words = (w.strip(".,;:'’\"()").removesuffix("'s").removesuffix("’s") for w in role.split())
+    return {w[:4].lower() for w in words if w[:1].isupper() and w.lower() not in ROLE_NOUNS | _RANKS
+            and w.lower() not in _QUALIFYING}
+
+
+#: Capitalised words of titles that name no country or body ("Deputy Foreign Minister").
+_QUALIFYING = frozenset({"the", "deputy", "foreign", "defense", "defence", "prime", "vice", "first", "former",
+                         "acting", "top", "senior", "chief", "interior", "supreme", "national", "state", "general"})
+
+
+def _other_affiliation(role: str, roles: Sequence[str]) -> bool:
+    """Whether a role mention names a country or body none of a person's known roles names: "the Iranian
+    president" after "Russian Deputy Foreign Minister Sergei Ryabkov" is someone else, as is "Al Mayadeen
+    correspondent"; "the top diplomat", "the Iranian minister" after "Iran's Foreign Minister X" are X."""
+    own = _affiliations(role)
+    known = set().union(*(_affiliations(r) for r in roles)) if roles else set()
+    return bool(own and known and not own & known)
 
 
 #: Determiners that make a group or place noun one unnamed member ("another Democrat", "a Republican").
