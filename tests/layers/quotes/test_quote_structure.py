@@ -8,8 +8,8 @@ from spinscope.document import Document
 from spinscope.layers.nlp import NlpLayer, load_spacy
 from spinscope.layers.quotes import QuotesLayer, attributions_of
 from spinscope.layers.quotes.extract import (
-    _relative_head,
     _carried,
+    _relative_head,
     _rule_content,
     _supposition,
     content_candidates,

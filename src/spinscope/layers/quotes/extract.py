@@ -513,6 +513,12 @@ def _kind(text: str, frags: Sequence[tuple[int, int]], quotes: Sequence[QuoteSeg
 _OPENING_POS = frozenset({"CCONJ", "ADV", "INTJ", "SCONJ", "PART"})
 
 
+def _opens_sentence(doc: Doc, sent: Span, tok: Token) -> bool:
+    """Whether a word opens its sentence but for punctuation and up to two openers ("But, according to ...")."""
+    before = [t for t in doc[sent.start : tok.i] if not t.is_punct]
+    return len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before)
+
+
 def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`According to X, ...`: X is the source, the rest of the clause the content."""
     out = []
@@ -536,8 +542,7 @@ def _according_to(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
                 s_hi = comma - 1
         cue = (tok.idx, to.idx + len(to.text))
         source = (doc[s_lo].idx, doc[s_hi].idx + len(doc[s_hi].text))
-        before = [t for t in doc[sent.start : tok.i] if not t.is_punct]
-        if len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before):
+        if _opens_sentence(doc, sent, tok):
             # "According to X, ...", "But, according to the poll, ...": the content follows the source.
             start = doc[s_hi].idx + len(doc[s_hi].text)
             content = _trim(text, start, sent.end_char, quotes)
@@ -570,8 +575,7 @@ def _in_words(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         source = (doc[src.left_edge.i].idx, doc[s_hi].idx + len(doc[s_hi].text))
         sent = prep.sent
         after = last.idx + len(last.text)
-        before = [t for t in doc[sent.start : prep.i] if not t.is_punct]
-        if len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before):
+        if _opens_sentence(doc, sent, prep):
             frags = [_trim(text, after, sent.end_char, quotes)]
         elif poss is not None:
             continue  # "because, in her words, ...": a gloss inside someone's statement (PolNeAR marks none)
@@ -1622,7 +1626,7 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
         if span and on is not None:
             # "called on Trump to stop attacking Machado": "called on" is the cue, the one called on opens the
             # content (PolNeAR train: 31 of 36 such cues).
-            span = (min(span[0], on.idx + len(on.text) + 1), span[1])
+            span = (min(span[0], doc[on.i + 1].idx), span[1])
             cue = (cue[0], max(cue[1], on.idx + len(on.text)))
         if span:
             frags = [_whole_quotes(_clip_paragraph(text, _trim(text, *span, quotes), verb.idx), quotes, cue)]

@@ -40,6 +40,8 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _RANKS = frozenset({"general", "gen", "major", "maj", "brigadier", "brig", "colonel", "col", "lieutenant", "lt",
                     "captain", "capt", "admiral", "adm", "rear", "vice", "marshal", "sergeant", "sgt", "senior",
                     "ayatollah", "hojatoleslam", "hojjatoleslam", "seyed", "seyyed", "sayyed", "sheikh"})
+#: Words of a title, never the start of a name ("Spokesperson" Mao Ning, "Rear Admiral" X).
+_TITLE_WORDS = ROLE_NOUNS | _RANKS
 _STRIP_ROLE = re.compile(r"^(the|a|an|his|her|its|their)\s+", re.I)
 
 
@@ -357,7 +359,7 @@ def _without_title(ent: Span) -> Span:
     """A person's entity without the title the tagger took into it ("Spokesperson Mao Ning" is Mao Ning, as
     "Spokesman Wang Wenbin" is Wang Wenbin): the title is a role, not part of the name."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in ROLE_NOUNS | _RANKS:
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS:
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
@@ -499,13 +501,13 @@ def _affiliations(role: str) -> set[str]:
     """The names a role is qualified by ("Iranian", "Al Mayadeen"), cut to four letters so that a country and its
     people's adjective agree ("Iran's", "Iranian"); role nouns and ranks are not among them."""
     words = (w.strip(".,;:'’\"()").removesuffix("'s").removesuffix("’s") for w in role.split())
-    return {w[:4].lower() for w in words if w[:1].isupper() and w.lower() not in ROLE_NOUNS | _RANKS
-            and w.lower() not in _QUALIFYING}
+    return {w[:4].lower() for w in words if w[:1].isupper() and w.lower() not in _NO_AFFILIATION}
 
 
-#: Capitalised words of titles that name no country or body ("Deputy Foreign Minister").
-_QUALIFYING = frozenset({"the", "deputy", "foreign", "defense", "defence", "prime", "vice", "first", "former",
-                         "acting", "top", "senior", "chief", "interior", "supreme", "national", "state", "general"})
+#: Capitalised words of roles that name no country or body: titles, ranks ("Deputy Foreign Minister").
+_NO_AFFILIATION = _TITLE_WORDS | frozenset({
+    "the", "deputy", "foreign", "defense", "defence", "prime", "vice", "first", "former", "acting", "top", "senior",
+    "chief", "interior", "supreme", "national", "state", "general"})
 
 
 def _other_affiliation(role: str, roles: Sequence[str]) -> bool:
