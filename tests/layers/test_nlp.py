@@ -82,3 +82,14 @@ def test_a_paragraph_break_ends_a_sentence(analysed: list[Document]) -> None:
     # On the examples, no sentence runs over a blank line.
     for doc in analysed:
         assert not any("\n\n" in s.text(doc.text) for s in doc.spans("sentences"))
+
+
+def test_a_closing_mark_the_parser_gave_the_next_paragraph_ends_its_own_sentence() -> None:
+    # The parser starts the next sentence at the quotation mark after the full stop; the sentence lost its mark.
+    text = ('Hamas rejected the claim as "baseless propaganda."\n\n'
+            "According to UN agencies, around 1.7 million people have been displaced.")
+    doc = Pipeline(["nlp"])(Document(text, "t"))
+    assert [s.text(text) for s in doc.spans("sentences")] == [
+        'Hamas rejected the claim as "baseless propaganda."',
+        "According to UN agencies, around 1.7 million people have been displaced.",
+    ]

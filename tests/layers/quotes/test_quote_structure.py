@@ -805,3 +805,10 @@ def test_took_to_carries_only_after_to(spacy_nlp) -> None:
     doc = spacy_nlp("He took to Twitter to say thanks. He took the floor to say that it failed.")
     carried = [(t.text, _carried(t)) for t in doc if t.lemma_ == "take"]
     assert [(w, c.text if c is not None else None) for w, c in carried] == [("took", "say"), ("took", None)]
+
+
+def test_according_to_after_a_paragraph_ending_in_a_quotation_takes_its_own_sentence(run) -> None:
+    # The parser starts the sentence at the closing mark above: the content was that lone '"'.
+    text = ('Hamas rejected the claim as "baseless propaganda."\n\n'
+            "According to UN agencies, around 1.7 million people have been displaced.")
+    assert _by_cue(run, text)["According to"] == ("UN agencies", "around 1.7 million people have been displaced")

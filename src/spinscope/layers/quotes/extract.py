@@ -514,8 +514,9 @@ _OPENING_POS = frozenset({"CCONJ", "ADV", "INTJ", "SCONJ", "PART"})
 
 
 def _opens_sentence(doc: Doc, sent: Span, tok: Token) -> bool:
-    """Whether a word opens its sentence but for punctuation and up to two openers ("But, according to ...")."""
-    before = [t for t in doc[sent.start : tok.i] if not t.is_punct]
+    """Whether a word opens its sentence but for punctuation, line breaks and up to two openers ("But, according
+    to ..."; the parser may start a sentence at the closing mark of the paragraph before)."""
+    before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
     return len(before) < 3 and all(t.pos_ in _OPENING_POS for t in before)
 
 
