@@ -183,6 +183,9 @@ def test_what_happened_to_a_counted_thing_is_its_clauses_verb_not_a_participle_d
      "damage have amounted to 250,000 across the island.", "250,000", "homes", None),
     # Guard: what a number counts keeps its verb.
     ("The attack cost 12 lives.", "12", "lives cost", None),
+    # ... also where the parser takes "up to" for a particle and a preposition (it was "troops", no time).
+    ("According to the ministry, the Ukrainian army lost up to 1,500 troops over the past day.", "up to 1,500",
+     "troops lost", "the past day"),
 ])
 def test_a_sum_reached_totalled_or_estimated_measures_what_reached_it(
         sentence: str, text: str, measure: str, time: str | None) -> None:

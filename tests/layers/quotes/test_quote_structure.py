@@ -812,3 +812,14 @@ def test_according_to_after_a_paragraph_ending_in_a_quotation_takes_its_own_sent
     text = ('Hamas rejected the claim as "baseless propaganda."\n\n'
             "According to UN agencies, around 1.7 million people have been displaced.")
     assert _by_cue(run, text)["According to"] == ("UN agencies", "around 1.7 million people have been displaced")
+
+
+def test_a_definite_noun_that_ends_an_organisations_name_is_that_organisation(run) -> None:
+    # "the ministry" had no speaker; "The Iranian ministry" names another body and stays unnamed.
+    text = ("The Russian Defense Ministry said on Monday that its forces had repelled seven attacks.\n\n"
+            "Air defense systems destroyed 24 drones overnight, the ministry said.\n\n"
+            "The Iranian ministry said it had summoned the envoy.")
+    speaker_of = {q.text(text): (q.attrs["speaker"] or {}).get("name") for q in run(text).spans("quotes")}
+    assert speaker_of == {"that its forces had repelled seven attacks": "Russian Defense Ministry",
+                          "Air defense systems destroyed 24 drones overnight": "Russian Defense Ministry",
+                          "it had summoned the envoy": None}

@@ -198,6 +198,10 @@ def _verb_of(anchor: Token) -> Token | None:
             return child
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "destroyed 12 tanks and 3 launchers": the launchers were destroyed too
+    to = anchor.head
+    if (anchor.dep_ == "pobj" and anchor.pos_ in ("NOUN", "PROPN") and to.lower_ == "to" and to.dep_ == "prep"
+            and to.i > 0 and to.doc[to.i - 1].lower_ == "up" and to.head.pos_ == "VERB"):
+        return to.head  # "lost up to 1,500 troops", the parser taking "up to" for a particle and a preposition
     if anchor.dep_ in ("nsubjpass", "nsubj", "dobj") and anchor.head.pos_ == "VERB" \
             and anchor.head.lemma_.lower() not in LIGHT_VERBS:
         return anchor.head

@@ -438,6 +438,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif (issuer := _issuer(head)) is not None:
             sp = reg.organization(issuer)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif (body := _body_named(reg, head)) is not None:
+            ref = SpeakerRef(*f.source, body.key, body.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
             if last_person is not None and not _other_affiliation(role, reg.lookup(last_person).roles):
@@ -495,6 +497,20 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+def _body_named(reg: _Registry, head: Token) -> Speaker | None:
+    """The organisation a definite common noun stands for: the latest speaker whose name ends in it ("the ministry"
+    after "The Russian Defense Ministry said"), unless the mention names another country or body ("the Iranian
+    ministry")."""
+    if head.pos_ != "NOUN" or not _definite(head):
+        return None
+    noun = head.lemma_.lower()
+    bodies = [s for s in reg.speakers.values() if s.kind == "organization" and len(s.name.split()) > 1
+              and s.name.split()[-1].lower() == noun]
+    body = max(bodies, key=lambda s: s.last_token, default=None)
+    mention = head.doc[head.left_edge.i : head.i + 1].text
+    return None if body is None or _other_affiliation(mention, [body.name]) else body
 
 
 def _affiliations(role: str) -> set[str]:
