@@ -451,3 +451,33 @@ def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path)
     assert "commander of the IRGC Navy" not in roles["Nasser Kanaani"]
     measures = {q["text"]: q["measure"] for c in analysis["claims"] for q in c["quantities"]}
     assert measures["12"] == "drones destroyed" and measures["3"] == "speedboats destroyed"
+
+
+def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: "In his words", "the ministry" after the ministry's name, a title the
+    # tagger takes into a name, a role naming another country (neither Ryabkov's nor Mao Ning's, named after it),
+    # and a sum of money a verb brings to a level.
+    article = tmp_path / "tass.txt"
+    article.write_text(
+        "MOSCOW, June 3. /TASS/. The Russian Defense Ministry said on Monday that its forces had repelled seven "
+        "attacks.\n\n"
+        "Air defense systems destroyed 24 drones overnight, the ministry said.\n\n"
+        'Russian Deputy Foreign Minister Sergei Ryabkov spoke on Tuesday. In his words, the West has crossed "all '
+        'red lines."\n\n'
+        "The Iranian president urged Muslim countries to cut ties with Israel.\n\n"
+        "Spokesperson Mao Ning made the remarks at a regular press briefing. Mao said China's trade surplus widened "
+        "to $82.6 billion in May.\n",
+        encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes,claims")
+    assert proc.returncode == 0, proc.stderr
+    analysis = json.loads(proc.stdout)
+    got = {q["text"]: (q["speaker"] or {}).get("name") for q in analysis["quotes"]}
+    assert got["Air defense systems destroyed 24 drones overnight"] == "Russian Defense Ministry"
+    assert got['the West has crossed "all red lines."'] == "Sergei Ryabkov"
+    assert got["to cut ties with Israel"] is None
+    assert got["China's trade surplus widened to $82.6 billion in May"] == "Mao Ning"
+    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    assert roles["Sergei Ryabkov"] == ["Russian Deputy Foreign Minister"]
+    assert roles["Mao Ning"] == ["Spokesperson"] and "Mao" not in roles
+    measures = {q["text"]: (q["measure"], q["time"]) for c in analysis["claims"] for q in c["quantities"]}
+    assert measures["$82.6 billion"] == ("trade surplus", "May")

@@ -447,7 +447,9 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 sp.add_role(role)
                 ref = SpeakerRef(*f.source, sp.key, sp.name)
             else:
-                deferred.append((i, role))
+                if last_person is None:
+                    deferred.append((i, role))  # a role before any name: the first person named after it
+                # A role naming another body than the last person's is someone unnamed, not the next one named.
                 ref = SpeakerRef(*f.source, None, None, unnamed=True)
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
