@@ -423,11 +423,18 @@ def test_analyze_gives_a_headline_and_its_lead_separate_claims_with_the_level_ea
     assert [[q["measure"] for q in c["quantities"]] for c in claims][1:] == [["death toll"], ["unemployment"]]
 
 
+def _analyze_file(article: Path, text: str) -> dict:
+    """Write `text` to `article` and return its analysis from `spinscope analyze --format jsonl`, as a user runs it."""
+    article.write_text(text, encoding="utf-8")
+    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes,claims")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
 def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path) -> None:
     # Through `spinscope analyze` on a file: a headline the parser runs into a dateline lead, a name it hangs on the
     # body a role heads, an "as" frame, an aside before what was said, and figures in a list of objects.
-    article = tmp_path / "irna.txt"
-    article.write_text(
+    analysis = _analyze_file(tmp_path / "irna.txt", (
         'Iran warns US against "adventurism" in Persian Gulf\n\n'
         'TEHRAN, Jan. 8 (IRNA) - Iranian Foreign Ministry spokesman Nasser Kanaani on Monday warned the United States '
         'against any "adventurism" in the Persian Gulf, saying Tehran would give a "crushing response" to any '
@@ -435,11 +442,7 @@ def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path)
         "Meanwhile, the commander of the IRGC Navy, Rear Admiral Alireza Tangsiri, said on Sunday that Iranian naval "
         "forces had destroyed 12 drones and 3 speedboats over the past day.\n\n"
         "As TASS reported earlier, the Ukrainian side lost up to 300 servicemen in the area.\n\n"
-        "The US State Department claimed, without providing evidence, that Iran had supplied drones to Russia.\n",
-        encoding="utf-8")
-    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes,claims")
-    assert proc.returncode == 0, proc.stderr
-    analysis = json.loads(proc.stdout)
+        "The US State Department claimed, without providing evidence, that Iran had supplied drones to Russia.\n"))
     got = {q["cue"]["text"]: (q["speaker"]["name"], q["text"]) for q in analysis["quotes"]}
     assert got["saying"] == ("Nasser Kanaani", 'Tehran would give a "crushing response" to any aggression')
     assert got["said"] == ("Alireza Tangsiri", "that Iranian naval forces had destroyed 12 drones and 3 speedboats "
@@ -457,8 +460,7 @@ def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: P
     # Through `spinscope analyze` on a file: "In his words", "the ministry" after the ministry's name, a title the
     # tagger takes into a name, a role naming another country (neither Ryabkov's nor Mao Ning's, named after it),
     # and a sum of money a verb brings to a level.
-    article = tmp_path / "tass.txt"
-    article.write_text(
+    analysis = _analyze_file(tmp_path / "tass.txt", (
         "MOSCOW, June 3. /TASS/. The Russian Defense Ministry said on Monday that its forces had repelled seven "
         "attacks.\n\n"
         "Air defense systems destroyed 24 drones overnight, the ministry said.\n\n"
@@ -466,11 +468,7 @@ def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: P
         'red lines."\n\n'
         "The Iranian president urged Muslim countries to cut ties with Israel.\n\n"
         "Spokesperson Mao Ning made the remarks at a regular press briefing. Mao said China's trade surplus widened "
-        "to $82.6 billion in May.\n",
-        encoding="utf-8")
-    proc = run("analyze", str(article), "--format", "jsonl", "--quiet", "--layers", "nlp,quotes,claims")
-    assert proc.returncode == 0, proc.stderr
-    analysis = json.loads(proc.stdout)
+        "to $82.6 billion in May.\n"))
     got = {q["text"]: (q["speaker"] or {}).get("name") for q in analysis["quotes"]}
     assert got["Air defense systems destroyed 24 drones overnight"] == "Russian Defense Ministry"
     assert got['the West has crossed "all red lines."'] == "Sergei Ryabkov"
