@@ -11,6 +11,7 @@ from spinscope.layers.quotes.extract import (
     _carried,
     _relative_head,
     _rule_content,
+    _said_first,
     _supposition,
     content_candidates,
     frame_for,
@@ -823,3 +824,59 @@ def test_a_definite_noun_that_ends_an_organisations_name_is_that_organisation(ru
     assert speaker_of == {"that its forces had repelled seven attacks": "Russian Defense Ministry",
                           "Air defense systems destroyed 24 drones overnight": "Russian Defense Ministry",
                           "it had summoned the envoy": None}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # The parser hung the name on the place of a fronted phrase; an adverb before the cue hid it (no source).
+    ("At a weekly briefing in Tehran, Nasser Kanaani, the spokesman of the Foreign Ministry, sharply told "
+     "reporters that the sanctions had failed.",
+     "Nasser Kanaani, the spokesman of the Foreign Ministry,"),
+    ("In a televised address in Moscow, Sergei Lavrov, the Russian foreign minister, also warned that the talks "
+     "would collapse.",
+     "Sergei Lavrov, the Russian foreign minister,"),
+])
+def test_a_speaker_the_parser_hung_on_a_fronted_phrase_is_found_past_an_adverb(run, text: str, source: str) -> None:
+    assert _sources(run, text) == [source]
+
+
+def test_a_participle_on_an_occasion_of_speaking_is_the_speakers(run) -> None:
+    # "announcing" had the source "a weekly news conference"; a participle on another noun keeps that noun.
+    text = ('"We will not retreat," Kanaani said at a weekly news conference announcing that Iran had summoned the '
+            "British ambassador.\n\n"
+            "Hamas leaders held a rally in Gaza condemning the blockade.\n\n"
+            "Kanaani spoke for an hour. Ads attacking Britain ran all week.")
+    by_cue = _by_cue(run, text)
+    assert by_cue["announcing"][0] == "Kanaani"
+    assert by_cue["condemning"][0] == "Hamas leaders"
+    assert by_cue["attacking"][0] == "Ads"
+
+
+def test_a_sentence_verb_the_parser_hung_inside_its_subject_cuts_the_subject_of_a_later_cue(run) -> None:
+    # The parser headed the sentence with "saying" and hung "called" on "election": "saying" had the source up to
+    # "sailors,", and "called Friday for" none before the rule for misread verbs.
+    text = ("Mohammad Bagheri (Tehran), Kanaani's opponent in the upcoming parliamentary election, called Friday for "
+            "releasing the detained sailors, as well, saying that transparency \"breaks down barriers.\"")
+    source = "Mohammad Bagheri (Tehran), Kanaani's opponent in the upcoming parliamentary election,"
+    by_cue = _by_cue(run, text)
+    assert by_cue["called Friday for"][0] == source
+    assert by_cue["saying"][0] == source
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Kanaani spoke for an hour. Said Ellis: "I don\'t get the sense she\'s interested in tax reform."',
+     ("Said", "Ellis", '"I don\'t get the sense she\'s interested in tax reform."')),
+    ('Said Mr. Kanaani, "The sanctions have failed. They will fail again."',
+     ("Said", "Mr. Kanaani", '"The sanctions have failed. They will fail again."')),
+    ('Added Ismail Haniyeh, the head of the political bureau: "The resistance will continue."',
+     ("Added", "Ismail Haniyeh, the head of the political bureau", '"The resistance will continue."')),
+])
+def test_a_sentence_that_opens_with_its_cue_names_the_speaker_after_it(run, text: str,
+                                                                       expected: tuple[str, str, str]) -> None:
+    cue, source, content = expected
+    assert _by_cue(run, text)[cue] == (source, content)
+
+
+def test_a_sentence_that_opens_with_a_verb_but_no_name_is_no_such_frame(spacy_nlp) -> None:
+    doc = spacy_nlp("Said to be the largest in years, the rally filled the square. Added Costs, a new fee, ends soon. "
+                    "Says Kanaani, the spokesman.")
+    assert _said_first(doc, ()) == []

@@ -91,6 +91,9 @@ def _span_chars(tokens: Sequence[Token]) -> tuple[int, int]:
 
 
 _QUOTING = frozenset({"quote", "cite"})
+#: Reporting verbs that open a sentence before the speaker's name ("Said Ellis: ...").
+_OPENING_CUES = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "explained",
+                           "explains", "continued", "continues", "concluded", "concludes", "tweeted", "tweets"})
 _CARRIERS = frozenset({"continue", "proceed"})
 _CARRIED_DEPS = ("xcomp", "advcl")  # the parser takes "to say" after "went on" for either
 
@@ -218,6 +221,14 @@ def _subject(verb: Token) -> Token | None:
                 if pobj:
                     return pobj[0]
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            occasion = node.head
+            if (occasion.lemma_.lower() in _OCCASIONS and occasion.dep_ == "pobj"
+                    and occasion.head.head.pos_ in ("VERB", "AUX")):
+                # "she said at a news conference announcing ...", "comments Clinton made during a speech attacking":
+                # who spoke on the occasion, the subject of the verb it is the occasion of (PolNeAR train: 4 of 4
+                # such cues, on a speech, an event or a debate).
+                node = occasion.head.head
+                continue
             return node.head  # "a group backing Trump", "ads attacking Clinton": the noun the participle describes
         if node is verb and verb.lemma_.lower() in _EXPERIENCED:
             # "Protesters were frustrated that ...", "Republicans are divided over ...": the one who feels it.
@@ -266,6 +277,11 @@ _EXPERIENCED = frozenset({"frustrate", "worry", "concern", "embitter", "mystify"
                           "upset", "disappoint", "alarm", "confuse", "surprise", "stun", "dismay", "puzzle", "baffle",
                           "disturb", "disgust", "appall", "incense", "infuriate", "enrage", "miff", "piss", "divide",
                           "split", "poise", "align", "unite", "assure", "reassure", "mobilize", "coy"})
+
+
+#: Occasions of speaking: a participle on one is said by whoever speaks there, not by the occasion.
+_OCCASIONS = frozenset({"speech", "address", "rally", "debate", "conference", "briefing", "interview", "appearance",
+                        "event", "conversation", "hearing", "session", "meeting", "forum", "summit", "talk"})
 
 
 #: Verbs whose object does what their infinitive says ("prompted NATO to order", "led the journalist to fear"):
@@ -591,6 +607,40 @@ def _in_words(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+def _said_first(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """'Said Ellis: "..."', 'Added Mr. Kanaani, "..."': a sentence that opens with a reporting verb and then the
+    speaker's name, in title case up to a colon or a comma. The name is the source, the verb the cue, the rest of
+    the sentence (with the whole of a quotation it opens) the content. The tagger reads such a verb as a name as
+    often as not, so the parse does not find these."""
+    out = []
+    text = doc_text(doc)
+    for sent in doc.sents:
+        verb = next((t for t in sent if not t.is_space), None)
+        if verb is None or not verb.is_title or verb.lower_ not in _OPENING_CUES:
+            continue
+        end = verb.i + 1
+        while end < min(sent.end, verb.i + 7) and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN"):
+            end += 1
+        if (end == verb.i + 1 or end >= sent.end or doc[end].text not in (":", ",")
+                or not any(t.ent_type_ in ("PERSON", "ORG") for t in doc[verb.i + 1 : end])):
+            continue
+        name_end = end
+        colon = next((t for t in doc[end + 1 : sent.end] if t.text == ":"), None)
+        if doc[end].text == "," and colon is not None and not any(
+                t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[end + 1 : colon.i]):
+            end = colon.i  # "Added Ismail Haniyeh, the head of the political bureau: ...": the role is the source's
+        after = doc[end + 1] if end + 1 < sent.end else None
+        if doc[end].text == "," and (after is None or _quote_at(quotes, after.idx) is None):
+            continue  # after a comma, only a quotation is what was said ("Says Kanaani, the spokesman.")
+        cue = (verb.idx, verb.idx + len(verb.text))
+        frag = _trim(text, doc[end].idx + 1, sent.end_char, quotes)
+        frag = _whole_quotes(_clip_paragraph(text, frag, verb.idx), quotes, cue)
+        if frag[1] > frag[0]:
+            source = (doc[verb.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            out.append(Found((frag,), cue, source, name_end - 1, _kind(text, [frag], quotes), 0.8, "colon"))
+    return out
+
+
 def _quote_frame(text: str, item: Found, quotes: Sequence[QuoteSegment]) -> tuple[int, int] | None:
     """The words after the quotation that ends a content, where they are a short speaker and cue of their own
     ('"Our patience has limits," he said' given "according to" the Kremlin's website)."""
@@ -780,7 +830,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     text = doc_text(doc)
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
-    for rule in (_in_words, _colon_lines, _in_polls, _signed_quotes):
+    for rule in (_in_words, _said_first, _colon_lines, _in_polls, _signed_quotes):
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
     # Words of rule-found attributions and of cues and sources: never a cue again, but for the speaker and cue
     # after a quotation that "according to" gives ("'...,' he said, according to the Kremlin's website").
@@ -1143,6 +1193,10 @@ def _tidy_source(doc: Doc, subj: Token, start: int, end: int) -> tuple[int, int]
     more often than not; cross-checked on PolNeAR train with gold cues); an aside opened by a dash gets its closing
     dash."""
     text = doc_text(doc)
+    main = next((t for t in subj.subtree if t.i > subj.i and _misread_verb(t)), None)
+    if main is not None:
+        # The sentence's own verb, which the parser hung inside its subject: the source ends before it.
+        end = min(end, doc[main.i - 1].idx + len(doc[main.i - 1].text) if doc[main.i - 1].text == "," else main.idx)
     for child in subj.rights:
         if child.dep_ == "acl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
             end = min(end, doc[child.left_edge.i - 1].idx)
@@ -1270,22 +1324,12 @@ def _stranded_subject(verb: Token) -> Token | None:
     stands for the noun it names ("her adviser, Jake Sullivan, said")."""
     doc = verb.doc
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT"
-    # "Stuart Stevens, who served as Romney's strategist in 2012, called the remarks ...": the parser made the
-    # name the head of the sentence and the verb a participle describing it; a sentence has a verb, so that is it.
-    # So is one the parser hung deeper, after a comma that closes an apposition ("Attorney General Roy Cooper (D),
-    # McCrory's opponent in the upcoming election, called Friday for ...": "election, called").
-    root = verb.sent.root
-    after_comma = verb.i > 0 and doc[verb.i - 1].text == ","
-    misread = verb.tag_ in ("VBN", "VBD") and root.i < verb.i and (
-        (verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and (verb.head.i == root.i or after_comma)
-         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
-        or (_read_as_modifier(verb) and after_comma))
-    if verb.pos_ != "VERB" or not (finite or misread):
+    if verb.pos_ != "VERB" or not (finite or _misread_verb(verb)):
         return None
     if any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in verb.children):
         return None
     start = verb.sent.start
-    last = verb.i - 1
+    last = _before_adverbs(verb)
     if last > start and doc[last].text == ",":
         last -= 1
 
@@ -1306,8 +1350,53 @@ def _stranded_subject(verb: Token) -> Token | None:
         if opens(node):
             while node.dep_ == "appos" and node.head.i < node.i and opens(node.head):
                 node = node.head
-            return node
+            named = _named_before(node)
+            # "At a briefing in Tehran, Nasser Kanaani, the spokesman of the ministry, told": the parser hung the
+            # name and its apposition side by side on the place before them; the name comes first.
+            return named if named is not None and opens(named) else node
     return None
+
+
+def _named_before(node: Token) -> Token | None:
+    """The name a role noun follows as its apposition where the parser hung both on the same head ("Tehran, Nasser
+    Kanaani, the spokesman"): a proper name of a person, set off by the comma right before the role."""
+    if node.dep_ != "appos" or node.ent_type_ == "PERSON" or node.left_edge.i < 2:
+        return None
+    comma = node.doc[node.left_edge.i - 1]
+    return next((c for c in node.head.children if c.dep_ == "appos" and c.i < node.i and c.ent_type_ == "PERSON"
+                 and c.right_edge.i == comma.i - 1 and comma.text == ","), None)
+
+
+def _misread_verb(verb: Token) -> bool:
+    """Whether the parser read the past-tense verb of a sentence as a participle or an adjective on a noun.
+
+    "Stuart Stevens, who served as Romney's strategist in 2012, called the remarks ...": it made the name the head
+    of the sentence and the verb a participle describing it; a sentence has a verb, so that is it. So is one it hung
+    deeper, after a comma that closes an apposition ("Attorney General Roy Cooper (D), McCrory's opponent in the
+    upcoming election, called Friday for ...": "election, called"), or one on a noun in a sentence it headed with
+    a participle after it, giving that the subject ("..., called Friday for releasing the videos, saying that ...":
+    "saying" is no sentence's verb)."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    root = verb.sent.root
+    after_comma = verb.i > 0 and doc[verb.i - 1].text == ","
+    if root.i < verb.i:
+        return ((verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and (verb.head.i == root.i or after_comma)
+                 and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+                or (_read_as_modifier(verb) and after_comma))
+    return (verb.dep_ == "acl" and after_comma and root.tag_ == "VBG"
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in root.children))
+
+
+def _before_adverbs(verb: Token) -> int:
+    """The index of the word before the adverbs right before a verb ("..., the chief executive of the National
+    Urban League, forcefully told": the comma), or of the word right before it where there are none."""
+    last = verb.i - 1
+    while last > verb.sent.start and verb.doc[last].pos_ == "ADV" and verb.doc[last].dep_ == "advmod" \
+            and verb.doc[last].head.i == verb.i:
+        last -= 1
+    return last
 
 
 def _read_as_modifier(verb: Token) -> bool:
@@ -1482,7 +1571,8 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
         if stranded is not None:
             # Up to the cue, whatever the parser hung on the phrase after it.
             first = after_quote if after_quote is not None else _past_fronted(stranded, _phrase_start(stranded))
-            source = (doc[first].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text))
+            last = doc[_before_adverbs(verb)]
+            source = (doc[first].idx, last.idx + len(last.text))
         elif adjacent is not None:
             source = (doc[adjacent].idx, subj.idx + len(subj.text))
         else:
