@@ -831,6 +831,7 @@ def test_a_definite_noun_that_ends_an_organisations_name_is_that_organisation(ru
     ("At a weekly briefing in Tehran, Nasser Kanaani, the spokesman of the Foreign Ministry, sharply told "
      "reporters that the sanctions had failed.",
      "Nasser Kanaani, the spokesman of the Foreign Ministry,"),
+    # The same frame the parser reads the usual way ("also" joins the cue): unchanged.
     ("In a televised address in Moscow, Sergei Lavrov, the Russian foreign minister, also warned that the talks "
      "would collapse.",
      "Sergei Lavrov, the Russian foreign minister,"),
@@ -880,3 +881,13 @@ def test_a_sentence_that_opens_with_a_verb_but_no_name_is_no_such_frame(spacy_nl
     doc = spacy_nlp("Said to be the largest in years, the rally filled the square. Added Costs, a new fee, ends soon. "
                     "Says Kanaani, the spokesman.")
     assert _said_first(doc, ()) == []
+
+
+def test_a_cue_conjoined_to_another_is_a_statement_of_its_own(run) -> None:
+    # "warned" lay inside the content of "said", so it needed the surer nested threshold and was no attribution.
+    text = ("Kanaani said Iran would respond to any aggression and warned Washington against further sanctions.\n\n"
+            "IRNA reported the talks had stalled, but Washington declined to comment.")
+    by_cue = _by_cue(run, text)
+    assert by_cue["said"] == ("Kanaani", "Iran would respond to any aggression")
+    assert by_cue["warned"][0] == "Kanaani"
+    assert by_cue["declined"] == ("Washington", "to comment")

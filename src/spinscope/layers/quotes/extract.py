@@ -858,7 +858,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             carriers[carried.i] = p
             continue
         rival = None
-        if tok.i in inner and p < NESTED_THRESHOLD and not _trailing_frame(tok):
+        if tok.i in inner and p < NESTED_THRESHOLD and not _trailing_frame(tok) and not _coordinated(tok, found):
             # A cue inside an earlier attribution's content is nested in it, unless the earlier one is the less
             # sure of the two and its cue lies inside this one's content in turn: a weak cue read with a long
             # content ("made it to Syria ..., The Washington Post reports") gives way to the surer one.
@@ -883,6 +883,19 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
              for f, v in zip(found, verbs, strict=True)]
     found.sort(key=lambda f: f.content[0])
     return _continue_quotes(text, found, quotes)
+
+
+def _coordinated(tok: Token, found: Sequence[Found]) -> bool:
+    """Whether a word is a verb conjoined to the cue of an attribution found before it, sharing its subject ("said
+    he would order a review and warned against hackers"): a statement of its own, not one nested in the first
+    one's content, which ends before it (`_before_conjoined_cue`). A verb with a subject of its own ("..., but
+    Chaffetz declined") is a clause of the first one's content as often as not."""
+    if tok.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    doc = tok.doc
+    cues = {v.i for v in (_cue_verb(doc, f.cue) for f in found if f.origin == "cue") if v is not None}
+    outer = _stray_conjunct(tok)
+    return (outer is not None and outer.i in cues) or any(c.i in cues and c.i < tok.i for c in tok.conjuncts)
 
 
 def _before_outer_frame(text: str, item: Found, found: Sequence[Found], quotes: Sequence[QuoteSegment]) -> Found:
