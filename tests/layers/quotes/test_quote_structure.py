@@ -891,3 +891,32 @@ def test_a_cue_conjoined_to_another_is_a_statement_of_its_own(run) -> None:
     assert by_cue["said"] == ("Kanaani", "Iran would respond to any aggression")
     assert by_cue["warned"][0] == "Kanaani"
     assert by_cue["declined"] == ("Washington", "to comment")
+
+
+def test_a_participle_that_opens_its_sentence_reads_its_content_in_its_own_clause(spacy_nlp) -> None:
+    # "Lamenting their luck, Mexicans often say, ''...''": the content model took the main clause after the speaker
+    # ("often say, ''Poor Mexico ...''"), a reading that no longer exists.
+    text = ("Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the United "
+            "States.''")
+    doc = spacy_nlp(text)
+    frame = frame_for(doc, doc[0], find_quotes(text))
+    readings = {text[c.frags[0][0]:c.frags[-1][1]] for c in content_candidates(doc, frame, find_quotes(text))}
+    assert readings == {"their luck"}
+    # A participle inside its sentence keeps every reading.
+    text = "Mexicans, lamenting their luck, often say that Mexico is close to the United States."
+    doc = spacy_nlp(text)
+    frame = frame_for(doc, next(t for t in doc if t.text == "lamenting"), find_quotes(text))
+    readings = {text[c.frags[0][0]:c.frags[-1][1]] for c in content_candidates(doc, frame, find_quotes(text))}
+    assert "their luck" in readings and len(readings) > 1
+
+
+def test_a_dateline_is_no_part_of_what_was_said(run) -> None:
+    # The clause before a trailing cue ran from the paragraph's start, dateline and all.
+    text = ("TEHRAN, Jan. 8 (IRNA) - Iran will never negotiate under pressure, the Foreign Ministry spokesman said.\n\n"
+            "LOS ANGELES, Sept. 28 (UPI) — In a preview clip for the show, Blige sings a song to Hillary Clinton.\n\n"
+            "Hamas (the movement) rejected the plan - a trap, in its view - on Monday, the official said.")
+    contents = [q.text(text) for q in run(text).spans("quotes")]
+    assert "Iran will never negotiate under pressure" in contents
+    assert not any(c.startswith(("TEHRAN", "LOS ANGELES")) for c in contents)
+    # A dash inside a sentence is no dateline.
+    assert any(c.startswith("Hamas (the movement) rejected the plan") for c in contents)

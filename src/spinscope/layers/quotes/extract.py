@@ -1187,6 +1187,19 @@ def _time_as_object(tok: Token) -> bool:
             and all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
 
 
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a span that opens a paragraph goes on after the dateline it opens with ("LOS ANGELES, Sept. 28 (UPI)
+    — In a clip ...", "TEHRAN, Jan. 8 (IRNA) - Iran will ..."): past the first dateline dash, where the words
+    before it are capitals alone or hold an agency's parenthesis, within a dateline's length; else `start`."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    dash = _DATELINE_DASH.search(text, start, min(end, start + 60))
+    if dash is None:
+        return start
+    head = text[start : dash.start()]
+    return dash.end() if head[:1].isupper() and (head.isupper() or re.search(r"\([A-Z][A-Za-z]*\)", head)) else start
+
+
 def _past_dateline(text: str, start: int, end: int) -> int:
     """Where the words between `start` and `end` go on after a dateline ("RENO, Nev. (AP) — ", "TEHRAN - "): the
     last dateline dash, where a parenthesis or capitals alone come before it; else `start`."""
@@ -2173,8 +2186,15 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
     if frame.stop is not None:
         end = min(end, frame.stop)
     raw.append(("after", [_whole_quotes(_trim(text, frame.hi, end, quotes), quotes, cue)], cue))
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i > verb.i and verb.left_edge.i == sent.start:
+        # A participle that opens its sentence ("Lamenting their luck, Mexicans often say ..."): what it tells of
+        # lies in its own clause, not in the sentence it leads into (PolNeAR train: 34 of 42 gold contents).
+        lo, hi = _span_chars(list(verb.subtree))
+        own = [r for r in raw if all(lo <= s and e <= hi for s, e in r[1])]
+        raw = own if own else raw
     merged: dict[tuple[tuple[int, int], ...], Candidate] = {}
     for kind, frags, c in raw:
+        frags = [(_after_dateline(text, s, e), e) for s, e in frags]
         key = tuple(sorted(f for f in frags if text[f[0] : f[1]].strip()))
         if not key or any(s <= c[0] < e for s, e in key):
             continue
