@@ -456,6 +456,26 @@ def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path)
     assert measures["12"] == "drones destroyed" and measures["3"] == "speedboats destroyed"
 
 
+def test_analyze_gives_irna_copy_its_frames_past_datelines_adverbs_and_conjoined_cues(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a dateline before a trailing cue's statement, a name the parser hung on
+    # a fronted place before an adverb and the cue, a cue conjoined to another, and a sentence opening "Said X:".
+    analysis = _analyze_file(tmp_path / "irna.txt", (
+        "TEHRAN, Jan. 8 (IRNA) - Iran will never negotiate under pressure, the Foreign Ministry spokesman said.\n\n"
+        "At a weekly briefing in Tehran, Nasser Kanaani, the spokesman of the Foreign Ministry, sharply told "
+        "reporters that the sanctions had failed.\n\n"
+        "Kanaani said Iran would respond to any aggression and warned Washington against further sanctions.\n\n"
+        'Said Kanaani: "The talks are over."\n'))
+    quotes = [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in analysis["quotes"]]
+    assert ("said", "Nasser Kanaani", "Iran will never negotiate under pressure") in quotes  # the role, named after
+    assert ("said", "Nasser Kanaani", "Iran would respond to any aggression") in quotes
+    got = {cue: (name, text) for cue, name, text in quotes}
+    assert got["told"] == ("Nasser Kanaani", "that the sanctions had failed")
+    assert got["warned"][0] == "Nasser Kanaani"
+    assert got["Said"] == ("Nasser Kanaani", '"The talks are over."')
+    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    assert "spokesman of the Foreign Ministry" in roles["Nasser Kanaani"]
+
+
 def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: Path) -> None:
     # Through `spinscope analyze` on a file: "In his words", "the ministry" after the ministry's name, a title the
     # tagger takes into a name, a role naming another country (neither Ryabkov's nor Mao Ning's, named after it),

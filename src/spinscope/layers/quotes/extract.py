@@ -637,6 +637,7 @@ def _said_first(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         frag = _whole_quotes(_clip_paragraph(text, frag, verb.idx), quotes, cue)
         if frag[1] > frag[0]:
             source = (doc[verb.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            # Scored as the frame it is most like, a "NAME: statement" line (the keep model knows no other origin).
             out.append(Found((frag,), cue, source, name_end - 1, _kind(text, [frag], quotes), 0.8, "colon"))
     return out
 
@@ -1190,7 +1191,9 @@ def _time_as_object(tok: Token) -> bool:
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Where a span that opens a paragraph goes on after the dateline it opens with ("LOS ANGELES, Sept. 28 (UPI)
     — In a clip ...", "TEHRAN, Jan. 8 (IRNA) - Iran will ..."): past the first dateline dash, where the words
-    before it are capitals alone or hold an agency's parenthesis, within a dateline's length; else `start`."""
+    before it are capitals alone or hold an agency's parenthesis, within a dateline's length; else `start`.
+    Stricter than `_past_dateline`, which reads a speaker's few words: in a content, a dash after a parenthesis is
+    as often the writer's own ("Hamas (the movement) rejected the plan - a trap, ...")."""
     if start > 0 and text[start - 1] != "\n":
         return start
     dash = _DATELINE_DASH.search(text, start, min(end, start + 60))

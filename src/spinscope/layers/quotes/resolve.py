@@ -117,6 +117,11 @@ def _appositive_roles(ent: Span) -> list[str]:
     if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
         head = root.head
         roles.append(root.doc[head.left_edge.i : ent.start].text.rstrip(" ,"))
+    if root.dep_ == "appos" and root.right_edge.i + 1 < len(root.doc) and root.doc[root.right_edge.i + 1].text == ",":
+        # "In Tehran, Nasser Kanaani, the spokesman of the ministry, told": the parser hung the name and its
+        # apposition side by side on the place before them.
+        roles += [root.doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.head.children
+                  if c.dep_ == "appos" and c.left_edge.i == root.right_edge.i + 2 and c.lemma_.lower() in ROLE_NOUNS]
     return roles
 
 
@@ -364,6 +369,15 @@ def _without_title(ent: Span) -> Span:
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+def _past_words(ent: Span, words: set[int]) -> Span:
+    """An entity without the leading words in `words`: a cue the tagger took into the name it opens ('Said
+    Kanaani: "..."' is Kanaani)."""
+    start = ent.start
+    while start < ent.end - 1 and start in words:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+
+
 #: Verbs of saying: a relative clause with one of them as its cue is a statement of the noun phrase it follows.
 _SAYING = REPORTING_PARTICIPLES | STATEMENT_PARTICIPLES | frozenset({
     "confirm", "report", "estimate", "believe", "think", "criticize", "criticise", "dismiss", "affirm", "underline",
@@ -379,7 +393,8 @@ def _speech(doc: Doc, f: Found) -> bool:
 def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], list[Speaker]]:
     """Return each attribution's speaker reference and the document's speakers."""
     reg = _Registry()
-    persons = [_without_title(e) for e in doc.ents if e.label_ == "PERSON" and _is_mention(e)]
+    cue_words = {t.i for f in found if f.cue for t in doc.char_span(*f.cue, alignment_mode="expand") or ()}
+    persons = [_past_words(_without_title(e), cue_words) for e in doc.ents if e.label_ == "PERSON" and _is_mention(e)]
     p_iter = iter(persons)
     pending = next(p_iter, None)
     last_person: str | None = None
@@ -412,6 +427,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             pending = next(p_iter, None)
         ref: SpeakerRef | None
         ent = _entity_of(doc, _own_words(head, tokens), frozenset({"PERSON"}), head) or _apposed_name(head)
+        ent = _past_words(ent, cue_words) if ent is not None else None
         org = _entity_of(doc, [head], _ORG_LABELS)
         label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
         surname = reg.surname_match(head, label)
