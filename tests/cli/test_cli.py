@@ -423,6 +423,11 @@ def test_analyze_gives_a_headline_and_its_lead_separate_claims_with_the_level_ea
     assert [[q["measure"] for q in c["quantities"]] for c in claims][1:] == [["death toll"], ["unemployment"]]
 
 
+def _roles(analysis: dict) -> dict[str, list[str]]:
+    """Each speaker's roles in an analysis, by name."""
+    return {s["name"]: s["roles"] for s in analysis["speakers"]}
+
+
 def _analyze_file(article: Path, text: str) -> dict:
     """Write `text` to `article` and return its analysis from `spinscope analyze --format jsonl`, as a user runs it."""
     article.write_text(text, encoding="utf-8")
@@ -449,7 +454,7 @@ def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path)
                                                "over the past day")
     assert got["reported"] == ("TASS", "the Ukrainian side lost up to 300 servicemen in the area")
     assert got["claimed"] == ("US State Department", "that Iran had supplied drones to Russia")
-    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    roles = _roles(analysis)
     assert roles["Alireza Tangsiri"] == ["Rear Admiral", "commander of the IRGC Navy"]
     assert "commander of the IRGC Navy" not in roles["Nasser Kanaani"]
     measures = {q["text"]: q["measure"] for c in analysis["claims"] for q in c["quantities"]}
@@ -472,7 +477,7 @@ def test_analyze_gives_irna_copy_its_frames_past_datelines_adverbs_and_conjoined
     assert got["told"] == ("Nasser Kanaani", "that the sanctions had failed")
     assert got["warned"][0] == "Nasser Kanaani"
     assert got["Said"] == ("Nasser Kanaani", '"The talks are over."')
-    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    roles = _roles(analysis)
     assert "spokesman of the Foreign Ministry" in roles["Nasser Kanaani"]
 
 
@@ -494,7 +499,7 @@ def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: P
     assert got['the West has crossed "all red lines."'] == "Sergei Ryabkov"
     assert got["to cut ties with Israel"] is None
     assert got["China's trade surplus widened to $82.6 billion in May"] == "Mao Ning"
-    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    roles = _roles(analysis)
     assert roles["Sergei Ryabkov"] == ["Russian Deputy Foreign Minister"]
     assert roles["Mao Ning"] == ["Spokesperson"] and "Mao" not in roles
     measures = {q["text"]: (q["measure"], q["time"]) for c in analysis["claims"] for q in c["quantities"]}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 
 __all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "extract", "frame_for", "content_candidates",
-           "cue_span", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD", "REPORTING_PARTICIPLES"]
+           "cue_span", "beside_apposition", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD", "REPORTING_PARTICIPLES"]
 
 logger = logging.getLogger(__name__)
 
@@ -1387,13 +1387,20 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 
 def _named_before(node: Token) -> Token | None:
-    """The name a role noun follows as its apposition where the parser hung both on the same head ("Tehran, Nasser
-    Kanaani, the spokesman"): a proper name of a person, set off by the comma right before the role."""
-    if node.dep_ != "appos" or node.ent_type_ == "PERSON" or node.left_edge.i < 2:
+    """The name of a person a role noun follows as its apposition where the parser hung both on the same head
+    ("Tehran, Nasser Kanaani, the spokesman": `beside_apposition`)."""
+    if node.ent_type_ == "PERSON":
         return None
-    comma = node.doc[node.left_edge.i - 1]
-    return next((c for c in node.head.children if c.dep_ == "appos" and c.i < node.i and c.ent_type_ == "PERSON"
-                 and c.right_edge.i == comma.i - 1 and comma.text == ","), None)
+    return next((c for c in node.head.children if c.ent_type_ == "PERSON" and beside_apposition(c, node)), None)
+
+
+def beside_apposition(name: Token, role: Token) -> bool:
+    """Whether the parser hung a name and the apposition after it side by side on the same head, a comma between
+    them ("In Tehran, Nasser Kanaani, the spokesman of the ministry, told": both on "Tehran")."""
+    doc = name.doc
+    comma = name.right_edge.i + 1
+    return (name.dep_ == role.dep_ == "appos" and name.head.i == role.head.i and comma < len(doc)
+            and doc[comma].text == "," and role.left_edge.i == comma + 1)
 
 
 def _misread_verb(verb: Token) -> bool:
@@ -1422,8 +1429,8 @@ def _before_adverbs(verb: Token) -> int:
     """The index of the word before the adverbs right before a verb ("..., the chief executive of the National
     Urban League, forcefully told": the comma), or of the word right before it where there are none."""
     last = verb.i - 1
-    while last > verb.sent.start and verb.doc[last].pos_ == "ADV" and verb.doc[last].dep_ == "advmod" \
-            and verb.doc[last].head.i == verb.i:
+    while last > verb.sent.start and (word := verb.doc[last]).pos_ == "ADV" and word.dep_ == "advmod" \
+            and word.head.i == verb.i:
         last -= 1
     return last
 

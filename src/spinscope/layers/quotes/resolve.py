@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from spinscope.layers.quotes.extract import REPORTING_PARTICIPLES, STATEMENT_PARTICIPLES, Found, doc_text
+from spinscope.layers.quotes.extract import (
+    REPORTING_PARTICIPLES,
+    STATEMENT_PARTICIPLES,
+    Found,
+    beside_apposition,
+    doc_text,
+)
 from spinscope.link.speakers import (
     HONORIFICS,
     clean_name,
@@ -117,11 +123,9 @@ def _appositive_roles(ent: Span) -> list[str]:
     if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < ent.start:
         head = root.head
         roles.append(root.doc[head.left_edge.i : ent.start].text.rstrip(" ,"))
-    if root.dep_ == "appos" and root.right_edge.i + 1 < len(root.doc) and root.doc[root.right_edge.i + 1].text == ",":
-        # "In Tehran, Nasser Kanaani, the spokesman of the ministry, told": the parser hung the name and its
-        # apposition side by side on the place before them.
-        roles += [root.doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.head.children
-                  if c.dep_ == "appos" and c.left_edge.i == root.right_edge.i + 2 and c.lemma_.lower() in ROLE_NOUNS]
+    # "In Tehran, Nasser Kanaani, the spokesman of the ministry, told": a role hung beside the name.
+    roles += [root.doc[c.left_edge.i : c.right_edge.i + 1].text for c in root.head.children
+              if c.lemma_.lower() in ROLE_NOUNS and beside_apposition(root, c)]
     return roles
 
 
@@ -363,17 +367,19 @@ def _entity_of(doc: Doc, tokens: Sequence[Token], labels: frozenset[str], head: 
 def _without_title(ent: Span) -> Span:
     """A person's entity without the title the tagger took into it ("Spokesperson Mao Ning" is Mao Ning, as
     "Spokesman Wang Wenbin" is Wang Wenbin): the title is a role, not part of the name."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS:
-        start += 1
-    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+    return _without_leading(ent, lambda tok: tok.lower_.rstrip(".") in _TITLE_WORDS)
 
 
 def _past_words(ent: Span, words: set[int]) -> Span:
     """An entity without the leading words in `words`: a cue the tagger took into the name it opens ('Said
     Kanaani: "..."' is Kanaani)."""
+    return _without_leading(ent, lambda tok: tok.i in words)
+
+
+def _without_leading(ent: Span, drop: Callable[[Token], bool]) -> Span:
+    """An entity without its leading words that `drop` holds, keeping at least its last word."""
     start = ent.start
-    while start < ent.end - 1 and start in words:
+    while start < ent.end - 1 and drop(ent.doc[start]):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
