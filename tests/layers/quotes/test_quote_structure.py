@@ -9,6 +9,7 @@ from spinscope.layers.nlp import NlpLayer, load_spacy
 from spinscope.layers.quotes import QuotesLayer, attributions_of
 from spinscope.layers.quotes.extract import (
     _carried,
+    _outlet_notes,
     _relative_head,
     _rule_content,
     _said_first,
@@ -923,3 +924,45 @@ def test_a_dateline_is_no_part_of_what_was_said(run) -> None:
     assert not any(c.startswith(("TEHRAN", "LOS ANGELES")) for c in contents)
     # A dash inside a sentence is no dateline.
     assert any(c.startswith("Hamas (the movement) rejected the plan") for c in contents)
+
+
+def test_a_cue_that_only_names_its_channel_runs_on_to_the_participle_that_says_what(run) -> None:
+    # "issued" had the content "a statement Thursday" beside the participle's own attribution.
+    text = ("Kanaani issued a statement Thursday, saying that Iran would not negotiate under pressure.\n\n"
+            "Hamas chimed in on Twitter, saying the plan was \"a trap.\"\n\n"
+            "Lavrov rejected the report, saying that it was false.")
+    by_cue = _by_cue(run, text)
+    assert by_cue["issued a statement Thursday, saying"] == ("Kanaani", "that Iran would not negotiate under pressure")
+    assert by_cue["chimed in on Twitter, saying"] == ("Hamas", 'the plan was "a trap."')
+    # A content that is more than a channel keeps its own attribution.
+    assert by_cue["rejected"] == ("Lavrov", "the report")
+    assert by_cue["saying"] == ("Lavrov", "that it was false")
+
+
+def test_according_to_reads_its_content_in_its_own_paragraph(run) -> None:
+    # The parser ran the sentence over the paragraph break: the content took in the quotation above, and "wrote"
+    # lay inside it (no attribution).
+    text = ('In an essay last week, Ivanka Trump acknowledged their uphill battle. "The number of households led by '
+            'single mothers has doubled in the past three decades," she wrote, "and the majority of these women work '
+            'in low-paying jobs without flexibility or benefits."\n\n'
+            "About 9.9 million single mothers with young children live in the United States, according to federal "
+            "statistics.")
+    by_cue = _by_cue(run, text)
+    assert by_cue["according to"] == (
+        "federal statistics", "About 9.9 million single mothers with young children live in the United States")
+    assert by_cue["wrote"][0] == "she"
+
+
+def test_the_outlets_notes_on_an_article_hold_no_attribution(run) -> None:
+    text = ("Kanaani said the talks had failed.\n\n"
+            "Editor’s note: Donald Trump regularly\nincites\npolitical violence and is a serial liar who has\n"
+            "repeatedly pledged to ban all Muslims — 1.6 billion members of an entire religion — from\n"
+            "entering the U.S.\n\n"
+            "Correction: An earlier version of this article misstated when the minister said the talks had failed.")
+    assert _by_cue(run, text) == {"said": ("Kanaani", "the talks had failed")}
+    # A bare label heads the rest of the text; a note ends where a new line starts in capitals.
+    text = ("He said so.\nCORRECTION: Due to an editing error, it ran early.\nLavrov said so.\n\nCORRECTION:\n\n"
+            "As published in the International New York Times.\n\nAn article on Monday misstated his title.")
+    assert [text[s:e] for s, e in _outlet_notes(text)] == [
+        "CORRECTION: Due to an editing error, it ran early.",
+        "CORRECTION:\n\nAs published in the International New York Times.\n\nAn article on Monday misstated his title."]
