@@ -481,6 +481,18 @@ def test_analyze_gives_irna_copy_its_frames_past_datelines_adverbs_and_conjoined
     assert "spokesman of the Foreign Ministry" in roles["Nasser Kanaani"]
 
 
+def test_analyze_reads_statements_through_their_channel_and_skips_the_outlets_notes(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a verb and its channel joined to the participle that says what, and an
+    # editor's note (wrapped over lines) and a reporter's credit line under the article, which hold no quote.
+    analysis = _analyze_file(tmp_path / "huffpost.txt", (
+        "Hamas issued a statement Thursday, saying that the truce proposal was \"a trap.\"\n\n"
+        "Editor’s note: Donald Trump regularly\nincites\npolitical violence and is a serial liar who has\n"
+        "repeatedly pledged to ban all Muslims from\nentering the U.S.\n\n"
+        "Jane Roe reported from Gaza City.\n"))
+    quotes = [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in analysis["quotes"]]
+    assert quotes == [("issued a statement Thursday, saying", "Hamas", 'that the truce proposal was "a trap."')]
+
+
 def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: Path) -> None:
     # Through `spinscope analyze` on a file: "In his words", "the ministry" after the ministry's name, a title the
     # tagger takes into a name, a role naming another country (neither Ryabkov's nor Mao Ning's, named after it),

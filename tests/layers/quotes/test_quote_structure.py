@@ -966,3 +966,35 @@ def test_the_outlets_notes_on_an_article_hold_no_attribution(run) -> None:
     assert [text[s:e] for s, e in _outlet_notes(text)] == [
         "CORRECTION: Due to an editing error, it ran early.",
         "CORRECTION:\n\nAs published in the International New York Times.\n\nAn article on Monday misstated his title."]
+
+
+def test_the_writers_word_to_the_reader_is_nobodys_statement(run) -> None:
+    # An imperative that opens its sentence had the cue "Call" / "Don't forget" and no source.
+    text = ("Call it the politics of pique.\n\n"
+            "Don't forget that the ministry denied the report.\n\n"
+            "Read the rest of the story at IRNA.\n\n"
+            '"Read my lips," Kanaani said. Lavrov urged Washington to return to the talks.')
+    by_cue = _by_cue(run, text)
+    assert not {"Call", "Don't forget", "Read"} & set(by_cue)
+    assert by_cue["said"] == ("Kanaani", '"Read my lips,"')
+    assert by_cue["urged"][0] == "Lavrov"
+
+
+def test_a_reporters_credit_line_that_closes_an_article_holds_no_attribution(run) -> None:
+    text = ("Kanaani said the talks had failed.\n\n"
+            "Julie Hirschfeld Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay, Hawaii.")
+    assert _by_cue(run, text) == {"said": ("Kanaani", "the talks had failed")}
+    # Inside an article, and with what was reported, it is an attribution.
+    text = "Al Jazeera reported from Gaza that 20 people were killed overnight.\n\nThe ministry said so."
+    assert _by_cue(run, text)["reported"] == ("Al Jazeera", "that 20 people were killed overnight")
+
+
+def test_a_headline_cue_does_not_read_the_paragraph_under_it(run) -> None:
+    # "Shows" took the paragraph under the headline as its content (source "Husband Shot Officers,").
+    text = ("Ohio Cop Killing Suspect’s Wife Hid in Bushes While Husband Shot Officers, 911 Call Shows\n\n"
+            "The wife of the Ohio man suspected of killing two police officers on Saturday hid in the bushes.\n\n"
+            "The governor added:\n\nIt’s typical of her. She knows nothing.")
+    by_cue = _by_cue(run, text)
+    assert "Shows" not in by_cue
+    # After a colon, what was said may start on the next line.
+    assert by_cue["added:"] == ("The governor", "It’s typical of her. She knows nothing")
