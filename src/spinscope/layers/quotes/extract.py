@@ -993,8 +993,10 @@ _OUTLET_NOTE = re.compile(r"^[ \t\u00a0]*(?:(?:Editor[’']s[ \u00a0]+note|Corre
 #: Washington.", "Samantha Lachman contributed reporting from Charleston.", "Jill Colvin contributed to this report."
 _CREDIT_LINE = re.compile(r"^[ \t\u00a0]*[A-Z][^\n]{0,160}? (?:reported|contributed(?: reporting)?) "
                           r"(?:from [A-Z]|to this (?:report|article|story))[^\n]{0,200}$", re.M)
-#: Credit lines close an article: only its last characters are searched for them.
+#: Credit lines close an article: only its last characters are searched for them. A line that says what was
+#: reported, or where, is a report ("Al Jazeera reported from Gaza that ...").
 _CREDITS_TAIL = 600
+_REPORTS_WHAT = re.compile(r"\b(?:that|said|says|where|when|who|which)\b")
 
 
 def _outlet_notes(text: str) -> list[tuple[int, int]]:
@@ -1014,12 +1016,13 @@ def _outlet_notes(text: str) -> list[tuple[int, int]]:
             end = text.find("\n", end + 1)  # a line wrapped inside the note
         out.append((m.start(), len(text) if end == -1 else end))
     out += [m.span() for m in _CREDIT_LINE.finditer(text, max(0, len(text) - _CREDITS_TAIL))
-            if not re.search(r"\b(?:that|said|says|where|when|who|which)\b", m.group(0))]
+            if not _REPORTS_WHAT.search(m.group(0))]
     return out
 
 
 #: The channels a statement is made through ("issued a statement saying", "sent a tweet calling", "responded on Twitter,
-#: saying"), and the nouns that count them ("a series of tweets").
+#: saying"), and the nouns that count them ("a series of tweets"). Narrower than `_MEDIA`: an interview, a
+#: conference or a meeting is an occasion with a content of its own ("agreed to a 30-minute interview, answering ...").
 _CHANNELS = frozenset({"statement", "tweet", "email", "e-mail", "letter", "memo", "op-ed", "editorial", "release",
                        "speech", "twitter", "facebook", "instagram"})
 _CHANNEL_COUNTS = frozenset({"series", "string", "flurry", "barrage", "volley", "stream", "pair"})
@@ -1037,7 +1040,7 @@ def _through_channel(doc: Doc, found: list[Found]) -> list[Found]:
         for part in verb.rights:
             inner = by_verb.get(part.i)
             if (inner is None or part.tag_ != "VBG" or part.dep_ not in ("advcl", "xcomp", "conj")
-                    or outer.cue is None or inner.cue is None or not _only_channel(doc, outer, verb)
+                    or outer.cue is None or inner.cue is None or not _only_channel(doc, outer, outer.cue, verb)
                     or outer.content[-1][1] > part.idx or outer not in out or inner not in out):
                 continue
             merged = replace(inner, cue=(outer.cue[0], inner.cue[1]), source=inner.source or outer.source,
@@ -1046,13 +1049,13 @@ def _through_channel(doc: Doc, found: list[Found]) -> list[Found]:
             out[out.index(inner)] = merged
             out.remove(outer)
             break
-    return out if len(out) < len(found) else found
+    return out
 
 
-def _only_channel(doc: Doc, item: Found, verb: Token) -> bool:
+def _only_channel(doc: Doc, item: Found, cue: tuple[int, int], verb: Token) -> bool:
     """Whether a cue's content, after it and on its own verb, is no more than a channel of `_CHANNELS` ("a statement",
-    "a mass text message", "on Twitter", "a series of tweets") with its modifiers."""
-    if len(item.content) != 1 or item.content[0][0] < (item.cue[1] if item.cue else 0):
+    "an open letter", "on Twitter", "a series of tweets") with its modifiers."""
+    if len(item.content) != 1 or item.content[0][0] < cue[1]:
         return False
     words = doc.char_span(*item.content[0], alignment_mode="expand")
     if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
