@@ -342,7 +342,7 @@ def test_analyze_reads_participles_outlet_frames_and_conjoined_cues_in_relayed_s
                         'Baghaei described the measures as "a clear violation of international law" and said '
                         'Washington was "addicted to sanctions."\n\n'
                         "Ansarullah spokesman Mohammed Abdulsalam said the attacks would continue.\n")
-    got = [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in quotes]
+    got = _cue_speaker_text(quotes)
     assert got == [
         ("called for", "Li Qiang", "deeper cooperation with Africa"),
         ("said", "Li Qiang", "China is willing to work with Kenya"),
@@ -423,6 +423,11 @@ def test_analyze_gives_a_headline_and_its_lead_separate_claims_with_the_level_ea
     assert [[q["measure"] for q in c["quantities"]] for c in claims][1:] == [["death toll"], ["unemployment"]]
 
 
+def _cue_speaker_text(quotes: list[dict]) -> list[tuple[str, str | None, str]]:
+    """Each quote of an analysis as (cue, speaker's name or None, what was said)."""
+    return [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in quotes]
+
+
 def _roles(analysis: dict) -> dict[str, list[str]]:
     """Each speaker's roles in an analysis, by name."""
     return {s["name"]: s["roles"] for s in analysis["speakers"]}
@@ -470,7 +475,7 @@ def test_analyze_gives_irna_copy_its_frames_past_datelines_adverbs_and_conjoined
         "reporters that the sanctions had failed.\n\n"
         "Kanaani said Iran would respond to any aggression and warned Washington against further sanctions.\n\n"
         'Said Kanaani: "The talks are over."\n'))
-    quotes = [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in analysis["quotes"]]
+    quotes = _cue_speaker_text(analysis["quotes"])
     assert ("said", "Nasser Kanaani", "Iran will never negotiate under pressure") in quotes  # the role, named after
     assert ("said", "Nasser Kanaani", "Iran would respond to any aggression") in quotes
     got = {cue: (name, text) for cue, name, text in quotes}
@@ -489,7 +494,7 @@ def test_analyze_reads_statements_through_their_channel_and_skips_the_outlets_no
         "Editor’s note: Donald Trump regularly\nincites\npolitical violence and is a serial liar who has\n"
         "repeatedly pledged to ban all Muslims from\nentering the U.S.\n\n"
         "Jane Roe reported from Gaza City.\n"))
-    quotes = [(q["cue"]["text"], (q["speaker"] or {}).get("name"), q["text"]) for q in analysis["quotes"]]
+    quotes = _cue_speaker_text(analysis["quotes"])
     assert quotes == [("issued a statement Thursday, saying", "Hamas", 'that the truce proposal was "a trap."')]
 
 
