@@ -117,3 +117,20 @@ def test_headline_glued_to_first_sentence_is_not_the_source() -> None:
     two = next(c for c in doc.spans("claims") if any(q["text"] == "two" for q in c.attrs["quantities"]))
     assert two.attrs["claimant"] is None and two.attrs["speaker_key"] is None
     assert two.start == text.index("The wife")  # the claim is the lead sentence, without the headline above it
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # "according to" vouches for what the clause says, not for a figure in a clause that describes one of its
+    # people: the recording does not say how many officers the man is suspected of killing.
+    ("The wife of the man suspected of killing two police officers hid in the bushes, according to an audio "
+     "recording of the call.", None),
+    ("According to the police, the man who killed three people was arrested on Sunday.", None),
+    # What the clause itself says stays the source's.
+    ("According to the police, three people were killed on Sunday.", "police"),
+    ("Two police officers were killed, according to an audio recording of the call.", "audio recording"),
+])
+def test_according_to_does_not_vouch_for_a_figure_in_a_description(text: str, claimant: str | None) -> None:
+    doc = ClaimsLayer()(NlpLayer()(Document(text, "t")))
+    (claim,) = [c for c in doc.spans("claims") if c.attrs["quantities"]]
+    found = claim.attrs["claimant"]
+    assert (found["name"] if found else None) == claimant

@@ -201,3 +201,16 @@ def test_a_headline_and_the_lead_below_it_are_separate_claims() -> None:
     claims = [(doc.text[c.start : c.end], [q["text"] for q in c.attrs["quantities"]]) for c in doc.spans("claims")]
     assert claims == [("Gaza death toll passes 35,000", ["35,000"]), (text[text.index("The Palestinian"):], ["35,000"])]
     assert doc.spans("claims")[1].attrs["quantities"][0]["measure"] == "death toll"
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "measure"), [
+    # A preposition whose object is the bare number is a hedge on it (it was "150", exact, counting nothing).
+    ("ICE arrests over 150 in Bay Area raids.", "over 150", 150, "arrests"),
+    # Guards: a preposition taking what the number counts, or "about" a number of something, is none.
+    ("The two sides fought over 2 islands.", "2", 2, "islands"),
+    ("We are talking here about 10s of tanks that have been destroyed.", "10s", 20, "tanks destroyed"),
+])
+def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str, low: int, measure: str) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    found = {q["text"]: (q["low"], q["measure"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found[text] == (low, measure)

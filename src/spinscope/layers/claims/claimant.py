@@ -85,6 +85,7 @@ def _report_subject(tok: Token) -> Token | None:
     """Walk up from a token to a reporting verb and return that verb's subject (or "according to" object)."""
     node = tok
     came_by = ""
+    described = False  # the walk came up through a clause describing a noun ("the man suspected of killing two")
     for _ in range(12):
         head = node.head
         if node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -94,7 +95,7 @@ def _report_subject(tok: Token) -> Token | None:
                 to = next((c for c in child.children if c.lower_ == "to"), None)
                 obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
                 if obj is not None:
-                    return obj
+                    return None if described else obj
         # Only a clause reported by the verb counts: "Israel announced a ceasefire after ... left 70 percent"
         # reaches "announced" through an adverbial clause, and the claim is not Israel's.
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORT_VERBS and node is not tok \
@@ -108,6 +109,7 @@ def _report_subject(tok: Token) -> Token | None:
         if head.i == node.i:
             return None
         came_by = node.dep_
+        described = described or came_by in ("acl", "relcl")
         node = head
     return None
 

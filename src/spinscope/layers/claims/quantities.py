@@ -149,6 +149,11 @@ def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
     return i, j
 
 
+def _bare_object(prep: Token, number: Token) -> bool:
+    """Whether a preposition's object is the number itself, counting nothing named after it ("over 150")."""
+    return number.head.i == prep.i and number.dep_ == "pobj" and not any(c.lower_ == "of" for c in number.children)
+
+
 def _hedge(doc: Any, start: int, sent_start: int) -> tuple[int, str | None, bool]:
     """Find a hedge phrase right before the number: its start, which bound it sets, whether one was found."""
     for n in (3, 2, 1):
@@ -157,8 +162,9 @@ def _hedge(doc: Any, start: int, sent_start: int) -> tuple[int, str | None, bool
         if s < sent_start:
             continue
         words = " ".join(t.lower_ for t in doc[s:start])
-        # A preposition ("talking about 10s of tanks") is not a hedge; as a hedge it modifies the number.
-        if n == 1 and doc[s].dep_ == "prep":
+        # A preposition ("talking about 10s of tanks", "fought over 2 islands") is not a hedge; as a hedge it
+        # modifies the number. One whose object is the bare number is ("ICE arrests over 150 in Bay Area").
+        if n == 1 and doc[s].dep_ == "prep" and not _bare_object(doc[s], doc[start]):
             continue
         if words in HEDGES:
             return s, HEDGES[words], True
@@ -426,6 +432,8 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                     if verb is not None:
                         parts.append(participle(verb))
                     measure = " ".join(parts) or None
+                    if measure is None and hedged and _bare_object(core.head, core) and core.head.head.pos_ == "NOUN":
+                        measure = _noun_text(core.head.head)  # "ICE arrests over 150": a count of arrests
         if amount.value == 1 and unit is None and verb is None:
             i = max(last, i + 1)
             continue  # "one source is", "one such fugitive": an article, not a counted event
