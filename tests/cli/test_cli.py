@@ -498,6 +498,20 @@ def test_analyze_reads_statements_through_their_channel_and_skips_the_outlets_no
     assert quotes == [("issued a statement Thursday, saying", "Hamas", 'that the truce proposal was "a trap."')]
 
 
+def test_analyze_reads_a_title_case_headline_as_a_sentence(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: the headline in title case says who said what, its people are two
+    # entities (it was one PERSON, "Hillary Clinton Slams Donald Trump", and no quote), and its count is hedged.
+    analysis = _analyze_file(tmp_path / "headline.txt", (
+        "Hillary Clinton Slams Donald Trump Over 150 Layoffs\n\n"
+        "Hillary Clinton on Monday criticised Donald Trump over the layoffs at his company. "
+        "Trump did not comment.\n"))
+    assert ("Slams", "Hillary Clinton", "Donald Trump Over 150 Layoffs") in _cue_speaker_text(analysis["quotes"])
+    headline = [(e["text"], e["label"]) for e in analysis["entities"] if e["end"] <= 51]
+    assert headline == [("Hillary Clinton", "PERSON"), ("Donald Trump", "PERSON")]
+    figures = [q for c in analysis["claims"] for q in c["quantities"]]
+    assert [(q["text"], q["low"], q["approximate"]) for q in figures] == [("Over 150", 150, True)]
+
+
 def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: Path) -> None:
     # Through `spinscope analyze` on a file: "In his words", "the ministry" after the ministry's name, a title the
     # tagger takes into a name, a role naming another country (neither Ryabkov's nor Mao Ning's, named after it),

@@ -93,3 +93,21 @@ def test_a_closing_mark_the_parser_gave_the_next_paragraph_ends_its_own_sentence
         'Hamas rejected the claim as "baseless propaganda."',
         "According to UN agencies, around 1.7 million people have been displaced.",
     ]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case() -> None:
+    # The small model reads every capitalised word as a name: "Slams" was a proper noun and "Hillary Clinton
+    # Slams Donald Trump" one PERSON, so the headline had no verb and its people no names of their own.
+    text = ("Hillary Clinton Slams Donald Trump On Abortion After Supreme Court Ruling\n\n"
+            "Hillary Clinton on Monday called the ruling a victory for women. Donald Trump did not comment.")
+    assert nlp.title_lines(text) == [(0, 73)]
+    doc = Pipeline(["nlp"])(Document(text, "t"))
+    headline = [(text[s.start : s.end], s.label) for s in doc.spans("tokens") if s.end <= 73]
+    assert headline[:5] == [("Hillary", "PROPN"), ("Clinton", "PROPN"), ("Slams", "VERB"), ("Donald", "PROPN"),
+                            ("Trump", "PROPN")]
+    assert [(text[s.start : s.end], s.label) for s in doc.spans("entities") if s.end <= 73] == [
+        ("Hillary Clinton", "PERSON"), ("Donald Trump", "PERSON"), ("Supreme Court", "ORG")]
+    # The words are the text's own, and the headline is a sentence of its own.
+    assert [s.text(text) for s in doc.spans("sentences")][0] == text[:73]
+    # Sentence case, capitals alone and short lines are left to the first parse.
+    assert nlp.title_lines("Hamas official affirms Israeli genocide\nIRAN REJECTS US CLAIMS\nBreaking News\n") == []

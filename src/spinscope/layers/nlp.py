@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     import spacy.language
     import spacy.tokens
 
-__all__ = ["NlpLayer", "load_spacy", "parse", "sentences", "MODEL_PACKAGE", "MODEL_SHA256"]
+__all__ = ["NlpLayer", "load_spacy", "parse", "parse_texts", "reparse_titles", "title_lines", "sentences",
+           "MODEL_PACKAGE", "MODEL_SHA256"]
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +89,17 @@ def parse(doc: Document) -> spacy.tokens.Doc:
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    parsed = load_spacy()(doc.text)
+    nlp = load_spacy()
+    parsed = reparse_titles(nlp(doc.text), nlp)
     _remember(key, parsed)
     return parsed
+
+
+def parse_texts(texts: Iterable[str], batch_size: int = 16) -> Iterator[spacy.tokens.Doc]:
+    """Parse texts in batches as `parse` does one document (title-case headlines re-parsed); for training."""
+    nlp = load_spacy()
+    for parsed in nlp.pipe(texts, batch_size=batch_size):
+        yield reparse_titles(parsed, nlp)
 
 
 def _remember(key: str, parsed: Any) -> None:
@@ -98,6 +108,102 @@ def _remember(key: str, parsed: Any) -> None:
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
 
+
+
+#: Words a title-case headline may leave in lower case ("Clinton Breaks With Obama on 9/11 Lawsuit Bill").
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+                          "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over",
+                          "than", "is", "are", "was", "be"})
+_LINE = re.compile(r"[^\n]+")
+_LINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*")
+#: What a title line's new parse replaces; entities are replaced too.
+_PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+#: Marks after which a capital opens a phrase, not a name (not counted as evidence of a name's case).
+_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", ":", "(", "-", "\u2014", "\u2013"})
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """Return the lines of a text set in title case: at least three words other than `_MINOR_WORDS`, each of them
+    capitalised, most of them not in capitals alone ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud.'")."""
+    out = []
+    for m in _LINE.finditer(text):
+        if len(m.group()) > 250:
+            continue
+        words = [w for w in _LINE_WORD.findall(m.group()) if w.lower() not in _MINOR_WORDS]
+        if (len(words) >= 3 and all(w[0].isupper() for w in words)
+                and sum(w.isupper() and len(w) > 1 for w in words) * 2 <= len(words)):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _name_cased(parsed: spacy.tokens.Doc, skip: list[tuple[int, int]]) -> set[str]:
+    """Return the words (lower-cased) that the text outside `skip` capitalises inside its sentences more often than
+    it writes them in lower case: names, as far as the article itself tells."""
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for tok in parsed:
+        if (not tok.is_alpha or tok.is_sent_start or any(a <= tok.idx < b for a, b in skip)
+                or (tok.i and parsed[tok.i - 1].text in _OPENERS)):
+            continue
+        if tok.text.islower():
+            lower[tok.lower_] = lower.get(tok.lower_, 0) + 1
+        elif tok.text[0].isupper() and not tok.text.isupper():
+            upper[tok.lower_] = upper.get(tok.lower_, 0) + 1
+    return {w for w, n in upper.items() if n > lower.get(w, 0)}
+
+
+def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> spacy.tokens.Doc:
+    """Parse title-case headlines again with their words in sentence case, in place, and return the parse.
+
+    The small model reads a capitalised word as a name: in "Hillary Clinton Slams Donald Trump On Abortion" it
+    tags "Slams" NNP and labels the five first words one PERSON, so a headline's statement has no verb. Each
+    title line is parsed again with every word after the first in lower case unless the article writes it
+    capitalised inside its sentences (a name), as its own sentence, together with the rest of the sentences of
+    the first parse it touches (the parser runs a headline into the paragraph below it), whose words are
+    unchanged. The tags, lemmas, dependencies and entities of those sentences are taken from the new parse; the
+    words and the text are unchanged."""
+    lines = title_lines(parsed.text)
+    if not lines:
+        return parsed
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    names = _name_cased(parsed, lines)
+    segments: list[tuple[int, int, list[spacy.tokens.Span]]] = []
+    for start, end in lines:
+        line = parsed.char_span(start, end, alignment_mode="expand")
+        if line is None or not len(line):
+            continue
+        first, last = line[0].sent.start, line[-1].sent.end
+        if segments and first < segments[-1][1]:
+            segments[-1] = (segments[-1][0], max(segments[-1][1], last), [*segments[-1][2], line])
+        else:
+            segments.append((first, last, [line]))
+    array = parsed.to_array(list(_PARSE_ATTRS))
+    entities: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for first, last, heads in segments:
+        words = [t.text for t in parsed[first:last]]
+        starts: list[bool | None] = [None] * (last - first)
+        starts[0] = True
+        for line in heads:
+            starts[line.start - first] = True
+            after = line.end
+            while after < last and parsed[after].is_space:
+                after += 1
+            if after < last:
+                starts[after - first] = True
+            for tok in line[1:]:
+                if tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in names:
+                    words[tok.i - first] = tok.lower_
+        again = nlp(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed[first:last]],
+                        sent_starts=starts))
+        array[first:last] = again.to_array(list(_PARSE_ATTRS))
+        entities.append((first, last, [(first + e.start, first + e.end, e.label_) for e in again.ents]))
+    parsed.from_array(list(_PARSE_ATTRS), array)
+    kept = [e for e in parsed.ents if not any(e.start < last and first < e.end for first, last, _ in entities)]
+    new = [SpacySpan(parsed, s, e, label=label) for _, _, found in entities for s, e, label in found]
+    parsed.ents = sorted(kept + new, key=lambda e: e.start)
+    return parsed
 
 #: A blank line between two words: the end of a paragraph, and so of a sentence.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
@@ -237,5 +343,6 @@ class NlpLayer(Layer):
     @staticmethod
     def _parse_batch(nlp, batch):  # type: ignore[no-untyped-def]
         for doc, parsed in zip(batch, nlp.pipe(d.text for d in batch), strict=True):
+            parsed = reparse_titles(parsed, nlp)
             _remember(doc.hash, parsed)
             yield _layers_from(doc, parsed)

@@ -995,6 +995,20 @@ def test_a_headline_cue_does_not_read_the_paragraph_under_it(run) -> None:
             "The wife of the Ohio man suspected of killing two police officers on Saturday hid in the bushes.\n\n"
             "The governor added:\n\nIt’s typical of her. She knows nothing.")
     by_cue = _by_cue(run, text)
-    assert "Shows" not in by_cue
+    # Parsed in sentence case, the headline says what the call shows, and its content stays on its own line.
+    source, content = by_cue["Shows"]
+    assert source == "911 Call" and content.startswith("Ohio Cop Killing") and "\n" not in content
     # After a colon, what was said may start on the next line.
     assert by_cue["added:"] == ("The governor", "It’s typical of her. She knows nothing")
+
+
+def test_a_title_case_headline_says_who_said_what(run) -> None:
+    # The parse of the headline as written had no verb in it ("Rejects" a proper noun), so no attribution.
+    text = ("Iran Rejects US Claims Over Tanker Seizure In Strait Of Hormuz\n\n"
+            "TEHRAN - Iran's foreign ministry spokesman Nasser Kanaani rejected on Monday the claims made by the "
+            "United States about the tanker. Kanaani said the ship had violated international rules.")
+    by_cue = _by_cue(run, text)
+    assert by_cue["Rejects"] == ("Iran", "US Claims Over Tanker Seizure In Strait Of Hormuz")
+    assert by_cue["said"] == ("Kanaani", "the ship had violated international rules")
+    text = "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nThe lawmakers said so on Wednesday."
+    assert _by_cue(run, text)["Rip"] == ("Black Lawmakers", "Donald Trump As A ‘Disgusting Fraud.’")

@@ -202,10 +202,10 @@ def train_quotes(
     C=0.25 was chosen by cross-validation on PolNeAR train folds (2 of 5 folds, seed 0 split: it beat 0.5 and
     1.0 on content, source, cue and attribution F1).
     """
-    from spinscope.layers.nlp import load_spacy
+    from spinscope.layers.nlp import parse_texts
 
     articles = load_polnear(Path(data))
-    docs = list(parsed) if parsed is not None else list(load_spacy().pipe(t for _, t, _ in articles))
+    docs = list(parsed) if parsed is not None else list(parse_texts(t for _, t, _ in articles))
     examples = [cue_examples(doc, gold) for doc, (_, _, gold) in zip(docs, articles, strict=True)]
     model = _fit_cues(examples, c, seed, threshold)
     target = (out or MODEL_DIR) / "cues.json"
@@ -262,13 +262,13 @@ def train_tagger(seed: int = 13, out_dir: Path | None = None, data: Path | None 
     the held fifth is new to all of them; the keep model is the shipped one. Writes `cue_tagger.npz`."""
     from sklearn.linear_model import LogisticRegression
 
-    from spinscope.layers.nlp import load_spacy
+    from spinscope.layers.nlp import parse_texts
     from spinscope.settings import shared_data_dir
     from spinscope.train.techniques_neural import fit_tagger
 
     data = Path(data) if data is not None else shared_data_dir() / "polnear" / "train"
     articles = load_polnear(data)
-    docs = list(load_spacy().pipe(t for _, t, _ in articles))
+    docs = list(parse_texts(t for _, t, _ in articles))
     order = list(range(len(articles)))
     random.Random(seed).shuffle(order)
     held = sorted(order[0::TAGGER_FOLDS])
