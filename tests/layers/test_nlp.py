@@ -109,5 +109,9 @@ def test_a_title_case_headline_is_parsed_in_sentence_case() -> None:
         ("Hillary Clinton", "PERSON"), ("Donald Trump", "PERSON"), ("Supreme Court", "ORG")]
     # The words are the text's own, and the headline is a sentence of its own.
     assert [s.text(text) for s in doc.spans("sentences")][0] == text[:73]
+    # A headline alone says nothing of how its words are cased elsewhere: it keeps its first parse.
+    alone = nlp.load_spacy()(text[:73])
+    assert [(t.tag_, t.dep_) for t in nlp.reparse_titles(nlp.load_spacy()(text[:73]), nlp.load_spacy())] == [
+        (t.tag_, t.dep_) for t in alone]
     # Sentence case, capitals alone and short lines are left to the first parse.
     assert nlp.title_lines("Hamas official affirms Israeli genocide\nIRAN REJECTS US CLAIMS\nBreaking News\n") == []

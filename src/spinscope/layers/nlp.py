@@ -109,7 +109,6 @@ def _remember(key: str, parsed: Any) -> None:
             _cache.popitem(last=False)
 
 
-
 #: Words a title-case headline may leave in lower case ("Clinton Breaks With Obama on 9/11 Lawsuit Bill").
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
                           "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over",
@@ -118,6 +117,8 @@ _LINE = re.compile(r"[^\n]+")
 _LINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*")
 #: What a title line's new parse replaces; entities are replaced too.
 _PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+#: Words in lower case the rest of a text must have for its title lines to be recased (about a sentence).
+_CASE_EVIDENCE = 10
 #: Marks after which a capital opens a phrase, not a name (not counted as evidence of a name's case).
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", ":", "(", "-", "\u2014", "\u2013"})
 
@@ -136,9 +137,10 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _name_cased(parsed: spacy.tokens.Doc, skip: list[tuple[int, int]]) -> set[str]:
+def _name_cased(parsed: spacy.tokens.Doc, skip: list[tuple[int, int]]) -> set[str] | None:
     """Return the words (lower-cased) that the text outside `skip` capitalises inside its sentences more often than
-    it writes them in lower case: names, as far as the article itself tells."""
+    it writes them in lower case: names, as far as the article itself tells; None where it tells too little (fewer
+    than `_CASE_EVIDENCE` words in lower case: a headline alone, a text all in title case)."""
     lower: dict[str, int] = {}
     upper: dict[str, int] = {}
     for tok in parsed:
@@ -149,6 +151,8 @@ def _name_cased(parsed: spacy.tokens.Doc, skip: list[tuple[int, int]]) -> set[st
             lower[tok.lower_] = lower.get(tok.lower_, 0) + 1
         elif tok.text[0].isupper() and not tok.text.isupper():
             upper[tok.lower_] = upper.get(tok.lower_, 0) + 1
+    if sum(lower.values()) < _CASE_EVIDENCE:
+        return None
     return {w for w, n in upper.items() if n > lower.get(w, 0)}
 
 
@@ -158,10 +162,10 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
     The small model reads a capitalised word as a name: in "Hillary Clinton Slams Donald Trump On Abortion" it
     tags "Slams" NNP and labels the five first words one PERSON, so a headline's statement has no verb. Each
     title line is parsed again with every word after the first in lower case unless the article writes it
-    capitalised inside its sentences (a name), as its own sentence, together with the rest of the sentences of
-    the first parse it touches (the parser runs a headline into the paragraph below it), whose words are
-    unchanged. The tags, lemmas, dependencies and entities of those sentences are taken from the new parse; the
-    words and the text are unchanged."""
+    capitalised inside its sentences (a name; a text that says too little of its own casing is left as parsed),
+    as its own sentence, together with the rest of the sentences of the first parse it touches (the parser runs
+    a headline into the paragraph below it), whose words are unchanged. The tags, lemmas, dependencies and
+    entities of those sentences are taken from the new parse; the words and the text are unchanged."""
     lines = title_lines(parsed.text)
     if not lines:
         return parsed
@@ -169,6 +173,8 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
     from spacy.tokens import Span as SpacySpan
 
     names = _name_cased(parsed, lines)
+    if names is None:
+        return parsed
     segments: list[tuple[int, int, list[spacy.tokens.Span]]] = []
     for start, end in lines:
         line = parsed.char_span(start, end, alignment_mode="expand")
@@ -181,11 +187,11 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
             segments.append((first, last, [line]))
     array = parsed.to_array(list(_PARSE_ATTRS))
     entities: list[tuple[int, int, list[tuple[int, int, str]]]] = []
-    for first, last, heads in segments:
+    for first, last, titled in segments:
         words = [t.text for t in parsed[first:last]]
         starts: list[bool | None] = [None] * (last - first)
         starts[0] = True
-        for line in heads:
+        for line in titled:
             starts[line.start - first] = True
             after = line.end
             while after < last and parsed[after].is_space:
@@ -204,6 +210,7 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
     new = [SpacySpan(parsed, s, e, label=label) for _, _, found in entities for s, e, label in found]
     parsed.ents = sorted(kept + new, key=lambda e: e.start)
     return parsed
+
 
 #: A blank line between two words: the end of a paragraph, and so of a sentence.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
@@ -224,8 +231,9 @@ def sentences(parsed: spacy.tokens.Doc) -> list[spacy.tokens.Span]:
 
     The parser runs a headline, a dateline or a paragraph that ends without a full stop into the next
     paragraph's first sentence (8% of the sentences of PolNeAR dev), so a claim would take in the headline above
-    it. The parse itself is left as it is: the quotes models were trained on it (forcing the parser to start
-    sentences at paragraphs and retraining them moved PolNeAR dev content overlap F1 from 0.850 to 0.848)."""
+    it. The parse itself is left as it is, but for title-case headlines (`reparse_titles`): the quotes models were
+    trained on it (forcing the parser to start sentences at every paragraph and retraining them moved PolNeAR dev
+    content overlap F1 from 0.850 to 0.848)."""
     out: list[spacy.tokens.Span] = []
     for sent in parsed.sents:
         start = sent.start

@@ -1010,5 +1010,6 @@ def test_a_title_case_headline_says_who_said_what(run) -> None:
     by_cue = _by_cue(run, text)
     assert by_cue["Rejects"] == ("Iran", "US Claims Over Tanker Seizure In Strait Of Hormuz")
     assert by_cue["said"] == ("Kanaani", "the ship had violated international rules")
-    text = "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nThe lawmakers said so on Wednesday."
+    text = ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\n"
+            "The lawmakers said on Wednesday that his attacks on the president had been a fraud for years.")
     assert _by_cue(run, text)["Rip"] == ("Black Lawmakers", "Donald Trump As A ‘Disgusting Fraud.’")
