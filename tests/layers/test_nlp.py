@@ -109,6 +109,12 @@ def test_a_title_case_headline_is_parsed_in_sentence_case() -> None:
         ("Hillary Clinton", "PERSON"), ("Donald Trump", "PERSON"), ("Supreme Court", "ORG")]
     # The words are the text's own, and the headline is a sentence of its own.
     assert [s.text(text) for s in doc.spans("sentences")][0] == text[:73]
+    # The first word of a headline opened by a heading mark or a quotation mark keeps its capital, and so do names
+    # and words in capitals alone.
+    line = nlp.load_spacy()("## ‘Missing’ US Voters Might Help Trump")[:]
+    recased = nlp.sentence_case(line, {"trump"})
+    assert [recased.get(t.i, t.text) for t in line] == ["#", "#", "‘", "Missing", "’", "US", "voters", "might", "help",
+                                                        "Trump"]
     # A headline alone says nothing of how its words are cased elsewhere: it keeps its first parse.
     alone = nlp.load_spacy()(text[:73])
     assert [(t.tag_, t.dep_) for t in nlp.reparse_titles(nlp.load_spacy()(text[:73]), nlp.load_spacy())] == [

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     import spacy.language
     import spacy.tokens
 
-__all__ = ["NlpLayer", "load_spacy", "parse", "parse_texts", "reparse_titles", "title_lines", "sentences",
-           "MODEL_PACKAGE", "MODEL_SHA256"]
+__all__ = ["NlpLayer", "load_spacy", "parse", "parse_texts", "reparse_titles", "sentence_case", "title_lines",
+           "sentences", "MODEL_PACKAGE", "MODEL_SHA256"]
 
 logger = logging.getLogger(__name__)
 
@@ -156,12 +156,20 @@ def _name_cased(parsed: spacy.tokens.Doc, skip: list[tuple[int, int]]) -> set[st
     return {w for w, n in upper.items() if n > lower.get(w, 0)}
 
 
+def sentence_case(line: spacy.tokens.Span, names: set[str]) -> dict[int, str]:
+    """Return the words of a title line to write in lower case, by token index: each capitalised word after the
+    line's first (which may follow "## " or a quotation mark) that is not in `names` nor in capitals alone."""
+    opening = next((t.i for t in line if t.is_alpha), line.start)
+    return {t.i: t.lower_ for t in line if t.i > opening and t.text[:1].isupper() and not t.text.isupper()
+            and t.lower_ not in names}
+
+
 def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> spacy.tokens.Doc:
     """Parse title-case headlines again with their words in sentence case, in place, and return the parse.
 
     The small model reads a capitalised word as a name: in "Hillary Clinton Slams Donald Trump On Abortion" it
     tags "Slams" NNP and labels the five first words one PERSON, so a headline's statement has no verb. Each
-    title line is parsed again with every word after the first in lower case unless the article writes it
+    title line is parsed again with every word after its first in lower case unless the article writes it
     capitalised inside its sentences (a name; a text that says too little of its own casing is left as parsed),
     as its own sentence, together with the rest of the sentences of the first parse it touches (the parser runs
     a headline into the paragraph below it), whose words are unchanged. The tags, lemmas, dependencies and
@@ -198,9 +206,8 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
                 after += 1
             if after < last:
                 starts[after - first] = True
-            for tok in line[1:]:
-                if tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in names:
-                    words[tok.i - first] = tok.lower_
+            for i, word in sentence_case(line, names).items():
+                words[i - first] = word
         again = nlp(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed[first:last]],
                         sent_starts=starts))
         array[first:last] = again.to_array(list(_PARSE_ATTRS))
@@ -339,18 +346,16 @@ class NlpLayer(Layer):
 
     def pipe(self, docs, batch_size: int = 16):  # type: ignore[no-untyped-def]
         """Parse a batch with spaCy's own batching."""
-        nlp = load_spacy()
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._parse_batch(nlp, batch)
+                yield from self._parse_batch(batch, batch_size)
                 batch = []
-        yield from self._parse_batch(nlp, batch)
+        yield from self._parse_batch(batch, batch_size)
 
     @staticmethod
-    def _parse_batch(nlp, batch):  # type: ignore[no-untyped-def]
-        for doc, parsed in zip(batch, nlp.pipe(d.text for d in batch), strict=True):
-            parsed = reparse_titles(parsed, nlp)
+    def _parse_batch(batch, batch_size):  # type: ignore[no-untyped-def]
+        for doc, parsed in zip(batch, parse_texts((d.text for d in batch), batch_size), strict=True):
             _remember(doc.hash, parsed)
             yield _layers_from(doc, parsed)
