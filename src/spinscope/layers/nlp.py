@@ -96,7 +96,8 @@ def parse(doc: Document) -> spacy.tokens.Doc:
 
 
 def parse_texts(texts: Iterable[str], batch_size: int = 16) -> Iterator[spacy.tokens.Doc]:
-    """Parse texts in batches as `parse` does one document (title-case headlines re-parsed); for training."""
+    """Parse texts in batches as `parse` does one document (title-case headlines re-parsed): the nlp layer's
+    batches and the quotes models' training both parse through here."""
     nlp = load_spacy()
     for parsed in nlp.pipe(texts, batch_size=batch_size):
         yield reparse_titles(parsed, nlp)
@@ -116,7 +117,7 @@ _MINOR_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "s
 _LINE = re.compile(r"[^\n]+")
 _LINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*")
 #: What a title line's new parse replaces; entities are replaced too.
-_PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+_PARSE_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD"]
 #: Words in lower case the rest of a text must have for its title lines to be recased (about a sentence).
 _CASE_EVIDENCE = 10
 #: Marks after which a capital opens a phrase, not a name (not counted as evidence of a name's case).
@@ -193,8 +194,8 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
             segments[-1] = (segments[-1][0], max(segments[-1][1], last), [*segments[-1][2], line])
         else:
             segments.append((first, last, [line]))
-    array = parsed.to_array(list(_PARSE_ATTRS))
-    entities: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    array = parsed.to_array(_PARSE_ATTRS)
+    new: list[tuple[int, int, str]] = []  # the new parses' entities, in the tokens of `parsed`
     for first, last, titled in segments:
         words = [t.text for t in parsed[first:last]]
         starts: list[bool | None] = [None] * (last - first)
@@ -210,12 +211,11 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
                 words[i - first] = word
         again = nlp(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed[first:last]],
                         sent_starts=starts))
-        array[first:last] = again.to_array(list(_PARSE_ATTRS))
-        entities.append((first, last, [(first + e.start, first + e.end, e.label_) for e in again.ents]))
-    parsed.from_array(list(_PARSE_ATTRS), array)
-    kept = [e for e in parsed.ents if not any(e.start < last and first < e.end for first, last, _ in entities)]
-    new = [SpacySpan(parsed, s, e, label=label) for _, _, found in entities for s, e, label in found]
-    parsed.ents = sorted(kept + new, key=lambda e: e.start)
+        array[first:last] = again.to_array(_PARSE_ATTRS)
+        new += [(first + e.start, first + e.end, e.label_) for e in again.ents]
+    parsed.from_array(_PARSE_ATTRS, array)
+    kept = [e for e in parsed.ents if not any(e.start < last and first < e.end for first, last, _ in segments)]
+    parsed.ents = sorted(kept + [SpacySpan(parsed, s, e, label=label) for s, e, label in new], key=lambda e: e.start)
     return parsed
 
 
