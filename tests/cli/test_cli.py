@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from spinscope.link.speakers import name_key, org_key, speaker_id
 from tests.conftest import RHC, SHARED_DATA, TEHRAN
 
 EXE = Path(sys.executable).with_name("spinscope")
@@ -302,10 +303,32 @@ def test_analyze_reads_relative_clauses_quoted_outlets_and_paragraph_breaks_in_a
         ("said", "Abu Marzouk", "Abu Marzouk", '"The resistance will continue,"'),
         ("stressed", "who", "Abu Marzouk", "that the occupation would fail"),
         ("said", "Kanaani", "Kanaani", '"This is economic terrorism."'),
-        ("quoted", "IRNA", None, "Kanaani as saying the sanctions had failed"),  # NER misses IRNA here
+        ("quoted", "IRNA", "IRNA", "Kanaani as saying the sanctions had failed"),  # NER misses IRNA: the outlet table
         ("saying", "Kanaani", "Kanaani", "the sanctions had failed"),
         ("said", "A statement by the Foreign Ministry", "Foreign Ministry", "the decision was illegal"),
     ]
+
+
+def test_analyze_reads_wire_copy_past_a_dated_dateline_keeps_an_interrupted_quote_whole_and_names_outlets(
+        tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a dateline with a date and no agency was part of the first content; a
+    # quotation broken off by "he said" lost its first part; an outlet the tagger missed, or took for a person, had
+    # no id or was a person.
+    analysis = _analyze_file(tmp_path / "wire.txt", (
+        "TEHRAN, Oct. 4 – The Islamic Republic will respond to any aggression, Foreign Ministry Spokesman Esmaeil "
+        "Baghaei said on Monday.\n\n"
+        '"The regime is collapsing under its own weight," he said, "and its end is near."\n\n'
+        "IRNA reported that the talks would resume. SANA said the ship had been seized.\n"))
+    got = [(q["cue"]["text"], q["speaker"]["name"], q["speaker"]["id"], q["text"]) for q in analysis["quotes"]]
+    baghaei = speaker_id(name_key("Esmaeil Baghaei"))
+    assert got == [
+        ("said", "Esmaeil Baghaei", baghaei, "The Islamic Republic will respond to any aggression"),
+        ("said", "Esmaeil Baghaei", baghaei,
+         '"The regime is collapsing under its own weight," he said, "and its end is near."'),
+        ("reported", "IRNA", speaker_id(org_key("IRNA")), "that the talks would resume"),
+        ("said", "SANA", speaker_id(org_key("SANA")), "the ship had been seized"),
+    ]
+    assert [s["name"] for s in analysis["speakers"]] == ["Esmaeil Baghaei", "IRNA", "SANA"]
 
 
 def test_analyze_finds_the_one_prompted_the_one_who_feels_and_a_cue_hung_inside_a_reported_clause(
@@ -348,8 +371,8 @@ def test_analyze_reads_participles_outlet_frames_and_conjoined_cues_in_relayed_s
         ("said", "Li Qiang", "China is willing to work with Kenya"),
         ("said", "Syrian Arab News Agency", "Israeli warplanes targeted several sites near Damascus"),
         ("adding", "Syrian Arab News Agency", "that air defenses intercepted most of the missiles"),
-        ("reported", None, 'North Korean leader Kim Jong Un said the country would "never give up" its nuclear '
-                           "weapons"),  # NER misses KCNA here
+        ("reported", "KCNA", 'North Korean leader Kim Jong Un said the country would "never give up" its nuclear '
+                             "weapons"),  # NER misses KCNA here: the outlet table names it
         ("said", "Kim Jong Un", 'the country would "never give up" its nuclear weapons'),
         ("described", None, 'the measures as "a clear violation of international law"'),  # nor Baghaei
         ("said", None, 'Washington was "addicted to sanctions."'),

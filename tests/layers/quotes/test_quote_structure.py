@@ -18,6 +18,7 @@ from spinscope.layers.quotes.extract import (
     frame_for,
 )
 from spinscope.layers.quotes.marks import find_quotes
+from spinscope.link.speakers import org_key, speaker_id
 from spinscope.pipeline import Pipeline
 
 
@@ -109,6 +110,29 @@ def test_a_quote_interrupted_by_its_attribution_is_one_quote(run) -> None:
     assert quote.attrs["speaker"]["name"] == "Ali Bagheri"
     (speaker,) = doc.spans("speakers")
     assert speaker.attrs["roles"] == ["Foreign Minister"]
+
+
+@pytest.mark.parametrize("speaker", ["he", "the spokesman"])
+def test_a_quote_interrupted_by_a_pronoun_or_role_and_its_cue_is_one_quote(run, speaker: str) -> None:
+    # The parser hangs "he said" on the second part; the content model took that part alone, and the first was lost.
+    text = ('Foreign Ministry spokesman Nasser Kanaani spoke in Tehran on Monday.\n\n'
+            f'"The regime is collapsing under its own weight," {speaker} said, "and its end is near."')
+    (quote,) = [q for q in run(text).spans("quotes") if "near" in q.text(text)]
+    parts = [text[p["start"]:p["end"]] for p in quote.attrs["parts"]]
+    assert parts == ['"The regime is collapsing under its own weight,"', '"and its end is near."']
+    assert quote.attrs["speaker"]["name"] == "Nasser Kanaani"
+
+
+def test_a_quotation_inside_the_sentence_before_the_cue_is_not_its_first_part(spacy_nlp, run) -> None:
+    # "medical problem" is what a box was labeled, not the first half of what the doctor typed.
+    text = ('She was discharged in 2010.\n\nOn her discharge papers, in a box labeled “medical problem,” a doctor '
+            'had typed “homicidal ideation.”')
+    doc, quotes = spacy_nlp(text), find_quotes(text)
+    (verb,) = [t for t in doc if t.text == "typed"]
+    readings = content_candidates(doc, frame_for(doc, verb, quotes), quotes)
+    assert any(len(c.frags) == 2 and "quotes" in c.kinds for c in readings)  # the reading exists, and is not taken
+    (quote,) = [q for q in run(text).spans("quotes") if "ideation" in q.text(text)]
+    assert quote.text(text) == "“homicidal ideation.”" and "parts" not in quote.attrs
 
 
 def test_following_quote_paragraphs_belong_to_the_same_speaker(run) -> None:
@@ -403,6 +427,30 @@ def test_a_comma_set_participle_that_calls_or_urges_is_its_own_attribution(run) 
             "international law.")
     by_cue = {text[q.attrs["cue"]["start"]:q.attrs["cue"]["end"]]: q.text(text) for q in run(text).spans("quotes")}
     assert by_cue == {"condemned": "the attack", "calling": "it a violation of international law"}
+
+
+@pytest.mark.parametrize("text", [
+    "IRNA reported that the talks would resume.",  # no entity: the speaker had no id
+    "SANA said the talks would resume.",  # tagged a person: the speaker was a person "SANA"
+])
+def test_an_outlet_the_tagger_did_not_name_is_an_organisation_speaker(run, text: str) -> None:
+    name = text.split()[0]
+    doc = run(text)
+    (quote,) = doc.spans("quotes")
+    assert (quote.attrs["speaker"]["name"], quote.attrs["speaker"]["key"]) == (name, org_key(name))
+    (speaker,) = doc.spans("speakers")
+    assert (speaker.attrs["kind"], speaker.attrs["id"]) == ("organization", speaker_id(org_key(name)))
+
+
+@pytest.mark.parametrize("text", [
+    "Today said nothing about the talks.",  # one word of the table not in capitals
+    "A senior official told the Star that the talks would resume.",
+    "Officials of the ministry said the talks would resume.",
+])
+def test_a_word_that_is_also_an_outlets_name_is_no_outlet_speaker(run, text: str) -> None:
+    for quote in run(text).spans("quotes"):
+        speaker = quote.attrs["speaker"]
+        assert speaker is None or speaker.get("name") not in ("Today", "Star")
 
 
 def test_an_outlet_quoting_someone_as_saying_nests_the_one_quoted(run) -> None:
@@ -924,6 +972,19 @@ def test_a_dateline_is_no_part_of_what_was_said(run) -> None:
     assert not any(c.startswith(("TEHRAN", "LOS ANGELES")) for c in contents)
     # A dash inside a sentence is no dateline.
     assert any(c.startswith("Hamas (the movement) rejected the plan") for c in contents)
+
+
+def test_a_dateline_with_a_date_and_no_agency_is_no_part_of_what_was_said(run) -> None:
+    # A place and a date before the dash, in capitals or not, with no agency's parenthesis: the content began with
+    # "TEHRAN, Oct. 4 –".
+    text = ("TEHRAN, Oct. 4 – The Islamic Republic will respond to any aggression, Foreign Ministry Spokesman "
+            "Esmaeil Baghaei said on Monday.\n\n"
+            "Gaza City, September 28, 2016 — The siege must end now, a Hamas spokesman said.\n\n"
+            "The minister, in a rare move – and a bold one – said the talks were over.")
+    contents = [q.text(text) for q in run(text).spans("quotes")]
+    assert "The Islamic Republic will respond to any aggression" in contents
+    assert "The siege must end now" in contents
+    assert not any(c.startswith(("TEHRAN", "Gaza City")) for c in contents)
 
 
 def test_a_cue_that_only_names_its_channel_runs_on_to_the_participle_that_says_what(run) -> None:

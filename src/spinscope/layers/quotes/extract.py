@@ -11,6 +11,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
+from spinscope.meta.dates import MONTH_RE
 
 __all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "extract", "frame_for", "content_candidates",
            "cue_span", "beside_apposition", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD", "REPORTING_PARTICIPLES"]
@@ -1328,7 +1329,15 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     if dash is None:
         return start
     head = text[start : dash.start()]
-    return dash.end() if head[:1].isupper() and (head.isupper() or re.search(r"\([A-Z][A-Za-z]*\)", head)) else start
+    agency = re.search(r"\([A-Z][A-Za-z]*\)", head)
+    if head[:1].isupper() and (head.isupper() or agency or _DATED_PLACE.fullmatch(head)):
+        return dash.end()
+    return start
+
+
+#: A place and a date before a dateline dash ("TEHRAN, Oct. 4 –", "Gaza City, September 28, 2016 —").
+_DATED_PLACE = re.compile(rf"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},(?:\s*[A-Z][A-Za-z.]*,)?"
+                          rf"\s*{MONTH_RE}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*")
 
 
 def _past_dateline(text: str, start: int, end: int) -> int:
@@ -2355,6 +2364,8 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
     else:
         candidates = content_candidates(doc, frame, quotes)
         chosen, content_p = chooser.choose(doc, frame, candidates) if candidates else (None, None)
+        if chosen is not None:
+            chosen = _whole_interruption(doc_text(doc), frame, candidates, chosen)
     if chosen is None:
         return None
     chosen = _mend(doc, frame, chosen, quotes)
@@ -2374,3 +2385,20 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
         source = head = None  # "the party seemed to coalesce": the writer's impression, no one's statement
     return Found(chosen.frags, chosen.cue, source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
                  content_score=content_p)
+
+
+def _whole_interruption(text: str, frame: Frame, candidates: Sequence[Candidate], chosen: Candidate) -> Candidate:
+    """The whole quotation where the content model chose one of its two parts: a quotation that opens its sentence
+    and breaks off at a comma for its attribution goes on after it ('"The regime is collapsing," he said, "and its
+    end is near."'; the parser hangs the cue on the second part, and the model took that part alone). A quotation
+    after other words of the sentence is not broken off by the cue ('in a box labeled "medical problem," a doctor
+    had typed "homicidal ideation."')."""
+    for c in candidates:
+        if "quotes" not in c.kinds or len(c.frags) != 2 or not set(chosen.frags) < set(c.frags):
+            continue
+        (a, b), (d, _) = c.frags
+        before = text[max(0, a - 8) : a].rstrip(" \t")
+        opens = not before or before[-1] in "\n.!?:" or (before[-1] in _QUOTE_MARKS and before[-2:-1] in ".!?")
+        if opens and b <= frame.lo and d >= frame.hi and text[a:b].rstrip(_QUOTE_MARKS + " ")[-1:] == ",":
+            return c
+    return chosen

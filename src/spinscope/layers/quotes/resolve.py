@@ -26,6 +26,7 @@ from spinscope.link.speakers import (
     speaker_id,
     surname_key,
 )
+from spinscope.meta import outlets
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
 
@@ -159,6 +160,7 @@ class _Registry:
         self.by_token: dict[int, str] = {}
         self.renamed: dict[str, str] = {}
         self.headline_only: set[str] = set()  # people named so far only in lines written in title case
+        self.outlets: set[str] = set()  # organisations named by the outlet table, never a person's surname
 
     def lookup(self, key: str) -> Speaker:
         """Return a speaker by key, following a surname key that was upgraded to a full name."""
@@ -437,7 +439,13 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         org = _entity_of(doc, [head], _ORG_LABELS)
         label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
         surname = reg.surname_match(head, label)
-        if ent is not None:
+        outlet = _outlet_named(head) if org is None else None
+        if outlet is not None and (ent is None or ent.text == outlet.text):
+            # An outlet the tagger left without an entity, or took for a person ("SANA said").
+            sp = reg.organization(outlet)
+            reg.outlets.add(sp.key)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif ent is not None:
             key = reg.by_token.get(ent.start)
             if key is None:
                 key = reg.person(ent).key
@@ -506,7 +514,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 by_index[i] = SpeakerRef(*(f.source or (0, 0)), sp.key, sp.name)
     # NER sometimes calls a lone surname an organisation before the full name appears: merge it.
     for sp in list(reg.speakers.values()):
-        if sp.kind != "organization" or " " in sp.name.strip():
+        if sp.kind != "organization" or " " in sp.name.strip() or sp.key in reg.outlets:
             continue
         sur = surname_key(sp.name)
         people = [p for p in reg.speakers.values() if p.kind == "person" and surname_key(p.name) == sur]
@@ -521,6 +529,31 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+def _outlet_named(head: Token) -> Span | None:
+    """The news outlet a source names ("IRNA reported", "the official IRNA news agency said", "SANA said", which
+    the tagger may leave without an entity or take for a person): the shortest run of proper nouns in the source's
+    own noun phrase, with the nouns after them up to its head, that the outlet table (`meta.outlets`) knows by
+    name. One word counts only when written in capitals (an acronym: "IRNA", "KCNA"), as the table also holds
+    words such as "Star" and "Today"; a person's name counts only as such an acronym."""
+    doc = head.doc
+    words = [t for t in doc[head.left_edge.i : head.i + 1] if t.pos_ in ("PROPN", "NOUN") or t.i == head.i]
+    if head.pos_ not in ("PROPN", "NOUN") or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    for start in range(len(words)):
+        first = words[start]
+        if first.pos_ != "PROPN" or (first.ent_type_ == "PERSON" and not (len(first) > 1 and first.text.isupper())):
+            continue
+        for end in range(start + 1, len(words) + 1):  # the shortest name: "IRNA" of "IRNA news agency"
+            span = doc[words[start].i : words[end - 1].i + 1]
+            if len(span) != end - start:
+                break  # the words no longer follow one another
+            if len(span) == 1 and not (len(span.text) > 1 and span.text.isupper()):
+                continue
+            if outlets.resolve(name=span.text) is not None:
+                return span
+    return None
 
 
 def _body_named(reg: _Registry, head: Token) -> Speaker | None:
