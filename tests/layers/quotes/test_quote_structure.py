@@ -18,6 +18,7 @@ from spinscope.layers.quotes.extract import (
     frame_for,
 )
 from spinscope.layers.quotes.marks import find_quotes
+from spinscope.layers.quotes.resolve import Speaker, _holds
 from spinscope.link.speakers import org_key, speaker_id
 from spinscope.pipeline import Pipeline
 
@@ -830,6 +831,47 @@ def test_a_role_naming_another_country_or_body_is_not_the_last_persons(run) -> N
                           "that Moscow would respond": "Sergei Ryabkov"}
     roles = {s.attrs["name"]: s.attrs["roles"] for s in doc.spans("speakers")}
     assert roles["Sergei Ryabkov"] == ["Russian Deputy Foreign Minister", "top diplomat"]
+
+
+def test_a_role_mention_is_the_person_titled_with_that_office_not_the_last_one_named(run) -> None:
+    # "The minister" was the spokesman who spoke last (a known role of his, "spokesman", is no minister);
+    # "The Republican nominee" after Hillary Clinton was Clinton (a nominee, but of the other party).
+    text = ("Foreign Minister Hossein Amir-Abdollahian met his Qatari counterpart in Doha on Monday.\n\n"
+            "Foreign Ministry spokesman Nasser Kanaani said the talks had been useful.\n\n"
+            "The minister said Iran supports the ceasefire talks.\n\n"
+            "Republican presidential nominee Donald Trump spoke in Ohio.\n\n"
+            "Democratic presidential nominee Hillary Clinton said she would raise taxes on the rich.\n\n"
+            "The Republican nominee said taxes were too high.\n\n"
+            "The Democratic nominee added that the plan was fair.")
+    doc = run(text)
+    speaker_of = {q.text(text): (q.attrs["speaker"] or {}).get("name") for q in doc.spans("quotes")}
+    assert speaker_of["Iran supports the ceasefire talks"] == "Hossein Amir-Abdollahian"
+    assert speaker_of["taxes were too high"] == "Donald Trump"
+    assert speaker_of["that the plan was fair"] == "Hillary Clinton"
+    roles = {s.attrs["name"]: s.attrs["roles"] for s in doc.spans("speakers")}
+    assert "minister" not in roles["Nasser Kanaani"]
+
+
+@pytest.mark.parametrize(("role", "noun", "holds"), [
+    ("Vermont senator", "senator", True),
+    ("Texas Sen", "senator", True),  # "Sen. Ted Cruz"
+    ("governor of New Jersey", "governor", True),
+    ("British diplomat Sir", "diplomat", True),  # "British diplomat Sir Peter Westmacott"
+    ("allies of the candidate", "candidate", False),
+    ("Republican presidential candidate", "president", False),
+])
+def test_the_office_a_title_names_is_its_head(role: str, noun: str, holds: bool) -> None:
+    speaker = Speaker("k", "person", "X Y", (0, 3))
+    speaker.add_role(role, titled=True)
+    assert _holds(speaker, noun) is holds
+
+
+def test_a_role_taken_from_a_role_mention_makes_no_one_an_office_holder() -> None:
+    # A role mention resolved to someone by falling back on the last person named may be wrong ("the Vermont
+    # senator" for Hillary Clinton); only a title written beside the name makes its holder.
+    speaker = Speaker("k", "person", "Hillary Clinton", (0, 15))
+    speaker.add_role("Vermont senator")
+    assert speaker.roles == ["Vermont senator"] and not _holds(speaker, "senator")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -63,15 +63,17 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     last_token: int = -1
+    titled: list[str] = field(default_factory=list)  # roles written beside the name, not taken from a role mention
 
     def add_alias(self, alias: str) -> None:
         """Record a surface form once."""
         if alias and alias not in self.aliases:
             self.aliases.append(alias)
 
-    def add_role(self, role: str) -> None:
+    def add_role(self, role: str, titled: bool = False) -> None:
         """Record a role or title once, ignoring fragments; a rank that ends it is a title of its own ("Chinese
-        Defense Ministry spokesperson Senior Colonel": the spokesperson, and "Senior Colonel")."""
+        Defense Ministry spokesperson Senior Colonel": the spokesperson, and "Senior Colonel"). `titled`: written
+        beside the name (a title before it, an apposition), not a role mention resolved to this person."""
         role = re.sub(r"^[^\w]+", "", " ".join(role.split()))
         role = _STRIP_ROLE.sub("", role.strip(" ,.;:—–-")).strip()
         words = role.split()
@@ -83,6 +85,8 @@ class Speaker:
         for part in (p.strip(" ,;:—–-") for p in parts):
             if len(part) > 2 and part.lower() not in (r.lower() for r in self.roles):
                 self.roles.append(part)
+            if titled and len(part) > 2:
+                self.titled.append(part)
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ class _Registry:
             self.by_token[i] = key
         for role in (_role_before(ent), *_appositive_roles(ent), _honorific_roles(ent)):
             if role:
-                sp.add_role(role)
+                sp.add_role(role, titled=True)
         return sp
 
     def surname_match(self, head: Token, label: bool = False) -> Speaker | None:
@@ -453,7 +457,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             sp = reg.lookup(key)
             if f.source[0] < ent.start_char:
                 # Words before the name inside the source are its title ("Parliament Speaker" X).
-                sp.add_role(doc_text(doc)[f.source[0] : ent.start_char])
+                sp.add_role(doc_text(doc)[f.source[0] : ent.start_char], titled=True)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif surname is not None:
             # NER sometimes labels a known person's surname as ORG or nothing; the surname decides.
@@ -472,7 +476,12 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, body.key, body.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
-            if last_person is not None and not _other_affiliation(role, reg.lookup(last_person).roles):
+            holder = _role_holder(reg, head.lemma_.lower(), role, last_person)
+            if holder is not None:
+                # "The minister said" after "spokesman Nasser Kanaani said": the one titled minister before.
+                holder.add_role(role)
+                ref = SpeakerRef(*f.source, holder.key, holder.name)
+            elif last_person is not None and not _other_affiliation(role, reg.lookup(last_person).roles):
                 sp = reg.lookup(last_person)
                 sp.add_role(role)
                 ref = SpeakerRef(*f.source, sp.key, sp.name)
@@ -554,6 +563,40 @@ def _outlet_named(head: Token) -> Span | None:
             if outlets.resolve(name=span.text) is not None:
                 return span
     return None
+
+
+#: Abbreviated titles before a name ("Sen. Ted Cruz", "Gov. Chris Christie") and the role nouns they stand for.
+_TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
+                        "gen": "general", "sec": "secretary", "amb": "ambassador", "atty": "attorney"}
+
+
+def _holds(speaker: Speaker, noun: str) -> bool:
+    """Whether a role written beside a person's name has the office `noun` as its head ("the senator": "Sen",
+    "Vermont senator"; "the governor": "governor of New Jersey"; not "allies of the candidate")."""
+    for role in speaker.titled:
+        words = [w.strip(".,;:'’\"()").lower() for w in role.split()]
+        words = [_TITLE_ABBREVIATIONS.get(w, w) for w in words]
+        cut = next((i for i, w in enumerate(words) if w in _ROLE_HEAD_ENDS), len(words))
+        if noun == next((w for w in reversed(words[:cut]) if w and w not in _BARE_TITLES), ""):
+            return True
+    return False
+
+
+#: Honorifics and ranks that follow a role's head without being an office ("British diplomat Sir" Peter X).
+_BARE_TITLES = (HONORIFICS | _RANKS) - ROLE_NOUNS
+#: Words after the head of a role ("governor of New Jersey", "adviser to the president", "aide who ...").
+_ROLE_HEAD_ENDS = frozenset({"of", "for", "at", "in", "on", "to", "from", "with", "who", "which", "that", "whose"})
+
+
+def _role_holder(reg: _Registry, noun: str, role: str, last: str | None) -> Speaker | None:
+    """The person a definite role mention ("the president", "The Republican presidential nominee") points back to:
+    the last person in subject position where one of their known roles names that office, else the latest person
+    named before whose roles do and name no other body than the mention; None where no known role names it."""
+    if last is not None and _holds(reg.lookup(last), noun) and not _other_affiliation(role, reg.lookup(last).roles):
+        return reg.lookup(last)
+    holders = [s for s in reg.speakers.values() if s.kind == "person" and _holds(s, noun)
+               and not _other_affiliation(role, s.roles)]
+    return max(holders, key=lambda s: s.last_token, default=None)
 
 
 def _body_named(reg: _Registry, head: Token) -> Speaker | None:
