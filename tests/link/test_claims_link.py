@@ -66,3 +66,37 @@ def test_groups_and_conflicts() -> None:
                          analysis("c", 5, "2022-01-01")])
     assert len(links.groups) == 1 and {m.doc_id for m in links.groups[0].members} == {"a", "b"}
     assert links.conflicts == links.groups
+
+
+def _doc(doc_id: str, text: str, published: str, figure: str | None = None, measure: str | None = None) -> dict:
+    """An analysis of one sentence, with one quantity where `figure` is given (as the store keeps it)."""
+    quantities = []
+    if figure is not None:
+        start = text.index(figure)
+        quantities = [{"start": start, "end": start + len(figure), "text": figure, "value": int(figure),
+                       "low": int(figure), "high": int(figure), "unit": None, "measure": measure}]
+    return {"id": doc_id, "meta": {"published": published, "outlet": {"name": doc_id}}, "entities": [],
+            "speakers": [], "claims": [{"start": 0, "end": len(text), "text": text, "speaker_id": None,
+                                        "quantities": quantities}]}
+
+
+def test_a_dispute_that_names_no_figures_stays_in_its_own_document() -> None:
+    # "the figures" alone points back into its own article; it was linked to every figure of every document.
+    officials = _doc("a", "Officials said 12 people were killed in the strike.", "2021-05-20", "12", "people killed")
+    generic = _doc("b", "Hamas dismissed the figures as false.", "2021-05-20")
+    named = _doc("c", "Hamas dismissed the casualty figures as false.", "2021-05-21")
+    late = _doc("d", "Hamas dismissed the casualty figures as false.", "2022-01-01")
+    links = link_claims([officials, generic, named, late])
+    assert [(d.doc_id, [r.doc_id for r in d.disputed]) for d in links.disputes] == [("c", ["a"])]
+
+
+def test_a_figure_rejected_in_its_own_sentence_is_the_one_disputed_and_the_rejecter_disputes_it() -> None:
+    pipe = Pipeline(["nlp", "quotes", "claims"])
+    text = ("MOSCOW, November 3. /TASS/. Russia will respond to any aggression, Sergey Lavrov said on Friday.\n\n"
+            "The Pentagon has claimed that more than 300,000 Russian soldiers were killed or wounded, a figure "
+            "Moscow dismissed as propaganda.\n")
+    other = _doc("x", "Officials said 12 people were killed in the strike.", "2023-11-03", "12", "people killed")
+    links = link_claims([to_analysis(pipe(Document(text, "tass.txt"))), other])
+    (dispute,) = links.disputes
+    assert (dispute.claimant, dispute.target) == ("Moscow", "a figure")
+    assert [(r.text, r.claimant) for r in dispute.disputed] == [("more than 300,000", "Pentagon")]

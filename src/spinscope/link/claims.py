@@ -45,6 +45,11 @@ _FIGURE = re.compile(r"\b(?:(\w+)\s+)?(figures?|numbers?|toll|counts?|statistics
                      r"(?:\s+(?:given|released|published|announced|provided|issued|reported)?\s*(?:by|from|of)\s+"
                      r"(?:the\s+)?([A-Z][\w-]*(?:\s+[a-z]+)?))?", re.I)
 _STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
+#: Who rejects a figure the sentence itself gives ("..., a figure Moscow dismissed as propaganda").
+_DISPUTER = re.compile(
+    r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?(?:the\s+)?"
+    r"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:has|have|had|also|quickly|flatly)\s+)*"
+    r"(?:dismiss|den(?:y|ie)|reject|disput|refut|contest|challeng|question|debunk)\w*")
 
 
 def _stem(word: str) -> str:
@@ -228,23 +233,37 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                        if len({(r.doc_id, r.claim) for r in m}) > 1)
     disputes = []
     for analysis in docs:
+        doc_id = str(analysis.get("id"))
+        published = _date((analysis.get("meta") or {}).get("published"))
         for ci, claim in enumerate(analysis.get("claims", ())):
-            found = find_dispute(claim.get("text", ""))
+            text = claim.get("text", "")
+            found = find_dispute(text)
             if found is None:
                 continue
             target, family, source = found
-            disputed = []
-            for ref, _event_names, _claim in refs:
-                if ref.doc_id == analysis.get("id") and ref.claim == ci:
-                    continue
-                key = measure_key(ref.measure) or ""
-                if family and not key.startswith(family.split(" (")[0]):
-                    continue
-                if source and not (ref.claimant and _stem(source) in {_stem(w) for w in ref.claimant.split()}):
-                    continue
-                disputed.append(ref)
+            # "... 300,000 soldiers were killed, a figure Moscow dismissed": the figure before the target is the one.
+            at = claim.get("start", 0) + max(text.find(target), 0)
+            disputed = [ref for ref, _event_names, c in refs if ref.doc_id == doc_id and ref.claim == ci
+                        and c["quantities"][ref.quantity].get("end", at + 1) <= at]
+            if not disputed:
+                event = _event(analysis, claim)
+                for ref, event_names, _claim in refs:
+                    if ref.doc_id == doc_id and ref.claim == ci:
+                        continue
+                    # Another document's figure only where the dispute names what or whose figures it rejects,
+                    # about the same event: "the figures" alone point back into their own article.
+                    if ref.doc_id != doc_id and not ((family or source) and _same_event(
+                            event, event_names, published, _date(ref.published), window_days)):
+                        continue
+                    key = measure_key(ref.measure) or ""
+                    if family and not key.startswith(family.split(" (")[0]):
+                        continue
+                    if source and not (ref.claimant and _stem(source) in {_stem(w) for w in ref.claimant.split()}):
+                        continue
+                    disputed.append(ref)
             if disputed:
-                disputes.append(Dispute(str(analysis.get("id")), ci, claim.get("text", ""),
-                                        _claimant_name(analysis, claim), target, tuple(disputed)))
+                disputer = _DISPUTER.search(text)
+                claimant = disputer.group("who") if disputer else _claimant_name(analysis, claim)
+                disputes.append(Dispute(doc_id, ci, text, claimant, target, tuple(disputed)))
     logger.info("linked %d groups, %d disputes", len(out_groups), len(disputes))
     return ClaimLinks(out_groups, tuple(disputes))
