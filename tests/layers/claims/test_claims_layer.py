@@ -214,3 +214,22 @@ def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str,
     doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
     found = {q["text"]: (q["low"], q["measure"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
     assert found[text] == (low, measure)
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit", "measure"), [
+    # "worth" says what a sum is the value of (the measure was the currency, "U.S. dollars", or none).
+    ("The State Department approved the sale of spare parts worth 385 million U.S. dollars to Taiwan.",
+     "385 million U.S. dollars", "USD", "value of spare parts"),
+    ("Clinton approved the biggest arms sale ever, worth $80 billion, to Saudi Arabia.", "$80 billion", "USD",
+     "value of biggest arms sale"),
+    ("The deal is worth 2 billion U.S. dollars.", "2 billion U.S. dollars", "USD", "value of deal"),
+    ("They froze Iranian assets worth billions of dollars.", "billions", "USD", "value of Iranian assets"),
+    # Guards: a sum that is no worth keeps its measure.
+    ("China lent 5 billion US dollars to Pakistan.", "5 billion US dollars", "USD", "US dollars lent"),
+    ("Iran lost 3 billion dollars in oil revenue.", "3 billion dollars", "USD", "lost"),
+])
+def test_a_sum_of_money_worth_something_measures_its_value(sentence: str, text: str, unit: str,
+                                                              measure: str) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    found = {q["text"]: (q["unit"], q["measure"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found[text] == (unit, measure)

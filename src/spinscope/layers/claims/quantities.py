@@ -272,16 +272,36 @@ def _level_of(core: Token) -> tuple[Token, Token] | None:
 _TALLIES = frozenset({"number", "total", "tally", "count", "figure"})
 
 
+def _worth_of(anchor: Token) -> Token | None:
+    """What a sum of money is the worth of: the noun "worth" describes ("spare parts worth 385 million U.S.
+    dollars"), the subject it is said of ("the deal is worth $2 billion") or the object it follows ("froze assets
+    worth billions of dollars")."""
+    tok = anchor
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lower_ == "worth":
+            if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head
+            deps = {"acomp": ("nsubj", "nsubjpass"), "oprd": ("dobj",)}.get(tok.dep_, ())  # "froze assets worth"
+            return next((c for c in tok.head.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
 def _level_text(noun: Token) -> str:
     """What a level is of: the noun with its compounds ("Gaza death toll"), or what a tally counts."""
     counted = _counted(noun) if noun.lemma_.lower() in _TALLIES else None
     return _subtree_text(counted) if counted is not None else _noun_text(noun)
 
 
-def _noun_text(noun: Token, skip_before: int = 0) -> str:
-    """The counted noun with its compound modifiers ("UN resolutions"), lower-cased unless a name."""
-    mods = [c for c in noun.children if c.dep_ == "compound" and skip_before <= c.i < noun.i and not _is_number(c)]
-    words = [t.text if t.pos_ == "PROPN" or _acronym(t) else t.lower_ for t in [*mods, noun]]
+def _noun_text(noun: Token, skip_before: int = 0, adjectives: bool = False) -> str:
+    """The counted noun with its compound modifiers ("UN resolutions"), and with `adjectives` its adjectives too
+    ("spare parts"), lower-cased unless a name."""
+    deps = ("compound", "amod") if adjectives else ("compound",)
+    mods = [c for c in noun.children if c.dep_ in deps and skip_before <= c.i < noun.i and not _is_number(c)]
+    words = [t.text if t.pos_ == "PROPN" or _acronym(t) or (t.dep_ == "amod" and t.ent_type_) else t.lower_
+             for t in [*mods, noun]]
     return " ".join(words)
 
 
@@ -420,9 +440,14 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                 counted = _counted(core)
                 if counted is not None and counted.lower_ in CURRENCY_WORDS and unit is None:
                     unit = CURRENCY_WORDS[counted.lower_]  # "thousands of dollars"
+                    if counted.i < last + 2 and all(t.pos_ == "PROPN" for t in doc[last : counted.i]):
+                        last = counted.i + 1  # "385 million U.S. dollars": the currency is part of the amount
                 anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
                 level = _level_of(core) if counted is None else None
-                if level is not None:
+                worth = _worth_of(anchor) if unit in CURRENCY_WORDS.values() else None
+                if worth is not None:
+                    measure = f"value of {_noun_text(worth, adjectives=True)}"  # "spare parts worth $385 million"
+                elif level is not None:
                     measure, verb = _level_text(level[0]), level[1]  # "the death toll had risen to 35,000"
                     if verb.lemma_.lower() == "cost":
                         measure = f"cost of {measure}"  # "the project will cost 3 trillion rials"
