@@ -4,7 +4,9 @@ Works on analysis dicts (`spinscope/analysis-1`, as the store yields them), so i
 over the output of one `analyze` run alike. Two kinds of disagreement are reported:
 - a *conflict*: one group (same measure, same event) holds figures whose ranges do not overlap;
 - a *dispute*: a sentence that rejects figures ("dismissed the casualty figures given by the Israeli
-  authorities ... as not accurate"), linked to the claims whose measure and claimant it names.
+  authorities ... as not accurate"), linked to the claims whose measure and claimant it names: the figure its
+  own sentence gives before what it rejects ("..., a figure Moscow dismissed"), else the figures of its own
+  document, and another document's only where it names their measure or source and the event is the same.
 
 The event of a claim is approximated by the places and groups named in its sentence (GPE/NORP/LOC/
 EVENT entities) and, where both are known, publication dates less than `window_days` apart.

@@ -85,7 +85,7 @@ class Speaker:
         for part in (p.strip(" ,;:—–-") for p in parts):
             if len(part) > 2 and part.lower() not in (r.lower() for r in self.roles):
                 self.roles.append(part)
-            if titled and len(part) > 2:
+            if titled and len(part) > 2 and part not in self.titled:
                 self.titled.append(part)
 
 
@@ -590,8 +590,9 @@ _ROLE_HEAD_ENDS = frozenset({"of", "for", "at", "in", "on", "to", "from", "with"
 
 def _role_holder(reg: _Registry, noun: str, role: str, last: str | None) -> Speaker | None:
     """The person a definite role mention ("the president", "The Republican presidential nominee") points back to:
-    the last person in subject position where one of their known roles names that office, else the latest person
-    named before whose roles do and name no other body than the mention; None where no known role names it."""
+    the last person in subject position where a title written beside their name has that office as its head
+    (`_holds`), else the latest person named before who is so titled and whose roles name no other body than the
+    mention; None where no one is titled with it (the caller then falls back on the last person)."""
     if last is not None and _holds(reg.lookup(last), noun) and not _other_affiliation(role, reg.lookup(last).roles):
         return reg.lookup(last)
     holders = [s for s in reg.speakers.values() if s.kind == "person" and _holds(s, noun)
