@@ -225,7 +225,7 @@ def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str,
     ("The deal is worth 2 billion U.S. dollars.", "2 billion U.S. dollars", "USD", "value of deal"),
     ("They froze Iranian assets worth billions of dollars.", "billions", "USD", "value of Iranian assets"),
     # Guards: a sum that is no worth keeps its measure.
-    ("China lent 5 billion US dollars to Pakistan.", "5 billion US dollars", "USD", "US dollars lent"),
+    ("China lent 5 billion US dollars to Pakistan.", "5 billion US dollars", "USD", "dollars lent"),
     ("Iran lost 3 billion dollars in oil revenue.", "3 billion dollars", "USD", "lost"),
 ])
 def test_a_sum_of_money_worth_something_measures_its_value(sentence: str, text: str, unit: str,
@@ -233,3 +233,20 @@ def test_a_sum_of_money_worth_something_measures_its_value(sentence: str, text: 
     doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
     found = {q["text"]: (q["unit"], q["measure"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
     assert found[text] == (unit, measure)
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit"), [
+    # The country before a currency word names the currency ("Syrian pounds" were GBP, "Hong Kong dollars" USD).
+    ("The ministry paid 500 Syrian pounds per family.", "500 Syrian pounds", "SYP"),
+    ("The fine was 2,000 Hong Kong dollars.", "2,000 Hong Kong dollars", "HKD"),
+    ("Iraq spent 3 trillion Iraqi dinars on salaries.", "3 trillion Iraqi dinars", "IQD"),
+    ("They froze assets worth 100 million Egyptian pounds.", "100 million Egyptian pounds", "EGP"),
+    ("Saudi Arabia will invest 20 billion riyals in the project.", "20 billion riyals", "SAR"),
+    # Without a country the word alone decides, as before.
+    ("The bill came to 40 pounds.", "40 pounds", "GBP"),
+    ("China lent 5 billion US dollars to Pakistan.", "5 billion US dollars", "USD"),
+])
+def test_a_currency_named_with_its_country_is_that_countrys(sentence: str, text: str, unit: str) -> None:
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    found = {q["text"]: q["unit"] for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert found[text] == unit

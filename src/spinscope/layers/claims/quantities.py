@@ -31,7 +31,24 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
                   "rial": "IRR", "rials": "IRR", "shekel": "ILS", "shekels": "ILS", "ruble": "RUB", "rubles": "RUB",
                   "roubles": "RUB", "yuan": "CNY", "rupees": "INR", "pesos": "peso", "crowns": "SEK",
-                  "kronor": "SEK"}
+                  "kronor": "SEK", "dinar": "dinar", "dinars": "dinar", "riyal": "SAR", "riyals": "SAR",
+                  "dirham": "AED", "dirhams": "AED", "lira": "TRY", "liras": "TRY", "yen": "JPY", "hryvnias": "UAH"}
+#: A currency word named with its country ("Syrian pounds", "Hong Kong dollars"): the qualifier, lower case, and
+#: the code it gives each word it may precede.
+_COUNTRY_CURRENCIES = {
+    "canadian": {"dollar": "CAD"}, "australian": {"dollar": "AUD"}, "hong kong": {"dollar": "HKD"},
+    "singapore": {"dollar": "SGD"}, "new zealand": {"dollar": "NZD"}, "taiwan": {"dollar": "TWD"},
+    "zimbabwe": {"dollar": "ZWL"}, "egyptian": {"pound": "EGP"}, "syrian": {"pound": "SYP"},
+    "lebanese": {"pound": "LBP"}, "sudanese": {"pound": "SDG"}, "pakistani": {"rupee": "PKR"},
+    "sri lankan": {"rupee": "LKR"}, "nepalese": {"rupee": "NPR"}, "mexican": {"peso": "MXN"},
+    "argentine": {"peso": "ARS"}, "cuban": {"peso": "CUP"}, "philippine": {"peso": "PHP"},
+    "colombian": {"peso": "COP"}, "chilean": {"peso": "CLP"}, "iraqi": {"dinar": "IQD"}, "jordanian": {"dinar": "JOD"},
+    "kuwaiti": {"dinar": "KWD"}, "algerian": {"dinar": "DZD"}, "tunisian": {"dinar": "TND"},
+    "libyan": {"dinar": "LYD"}, "bahraini": {"dinar": "BHD"}, "serbian": {"dinar": "RSD"}, "qatari": {"riyal": "QAR"},
+    "omani": {"rial": "OMR"}, "yemeni": {"rial": "YER", "riyal": "YER"}, "moroccan": {"dirham": "MAD"},
+    "swedish": {"crown": "SEK", "krona": "SEK"}, "czech": {"crown": "CZK"},
+    "norwegian": {"crown": "NOK", "krone": "NOK"}, "danish": {"crown": "DKK", "krone": "DKK"},
+}
 MEASURE_UNITS = {"mile": "miles", "miles": "miles", "km": "km", "kilometers": "km", "kilometres": "km",
                  "meters": "m", "metres": "m", "tons": "tons", "tonnes": "tonnes", "kg": "kg", "kilograms": "kg",
                  "acres": "acres", "hectares": "hectares", "barrels": "barrels", "gallons": "gallons",
@@ -272,6 +289,20 @@ def _level_of(core: Token) -> tuple[Token, Token] | None:
 _TALLIES = frozenset({"number", "total", "tally", "count", "figure"})
 
 
+def _currency_of(word: Token) -> str:
+    """The currency a currency word names, with the country before it where that changes it ("Syrian pounds":
+    SYP, "Hong Kong dollars": HKD, "pounds": GBP)."""
+    base = word.lower_[:-1] if word.lower_.endswith("s") and word.lower_ != "kronor" else word.lower_
+    doc = word.doc
+    for n in (2, 1):
+        if word.i - n >= 0:
+            qualifier = " ".join(t.lower_ for t in doc[word.i - n : word.i])
+            code = _COUNTRY_CURRENCIES.get(qualifier, {}).get(base)
+            if code is not None:
+                return code
+    return CURRENCY_WORDS[word.lower_]
+
+
 def _worth_of(anchor: Token) -> Token | None:
     """What a sum of money is the worth of: the noun "worth" describes ("spare parts worth 385 million U.S.
     dollars"), the subject it is said of ("the deal is worth $2 billion") or the object it follows ("froze assets
@@ -400,7 +431,7 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
         elif nxt is not None and nxt.lower_ in PERCENT_WORDS:
             unit, last, core = "percent", j + 1, nxt
         elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
-            unit, last, core = CURRENCY_WORDS[nxt.lower_], j + 1, nxt
+            unit, last, core = _currency_of(nxt), j + 1, nxt
         elif nxt is not None and nxt.lower_ in MEASURE_UNITS and MEASURE_UNITS[nxt.lower_]:
             unit, last, core = MEASURE_UNITS[nxt.lower_], j + 1, nxt
         elif nxt is not None and nxt.text == "-" and j + 1 < sent.end and doc[j + 1].lemma_.lower() in DURATION_UNITS:
@@ -439,12 +470,12 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             else:
                 counted = _counted(core)
                 if counted is not None and counted.lower_ in CURRENCY_WORDS and unit is None:
-                    unit = CURRENCY_WORDS[counted.lower_]  # "thousands of dollars"
-                    if counted.i < last + 2 and all(t.pos_ == "PROPN" for t in doc[last : counted.i]):
+                    unit = _currency_of(counted)  # "thousands of dollars", "500 Syrian pounds"
+                    if counted.i < last + 3 and all(t.pos_ in ("PROPN", "ADJ") for t in doc[last : counted.i]):
                         last = counted.i + 1  # "385 million U.S. dollars": the currency is part of the amount
                 anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
                 level = _level_of(core) if counted is None else None
-                worth = _worth_of(anchor) if unit in CURRENCY_WORDS.values() else None
+                worth = _worth_of(anchor) if counted is None or counted.lower_ in CURRENCY_WORDS else None
                 if worth is not None:
                     measure = f"value of {_noun_text(worth, adjectives=True)}"  # "spare parts worth $385 million"
                 elif level is not None:
@@ -453,7 +484,9 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                         measure = f"cost of {measure}"  # "the project will cost 3 trillion rials"
                 else:
                     verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
-                    parts = [_noun_text(counted)] if counted is not None else []
+                    # A currency counts itself alone: "Hong Kong dollars paid" is "dollars paid" in Hong Kong's.
+                    parts = [] if counted is None else [
+                        counted.lower_ if counted.lower_ in CURRENCY_WORDS else _noun_text(counted)]
                     if verb is not None:
                         parts.append(participle(verb))
                     measure = " ".join(parts) or None
