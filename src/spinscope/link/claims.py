@@ -38,9 +38,10 @@ MEASURE_FAMILIES = {
 _PEOPLE = {"people", "persons", "civilians", "soldiers", "palestinians", "israelis", "children", "women",
            "fighters", "troops", "men", "settlers", "residents", "protesters", "officers"}
 _EVENT_ENTS = {"GPE", "NORP", "LOC", "EVENT", "FAC"}
-_DISPUTE_CUE = re.compile(
-    r"\b(dismiss\w*|den(?:y|ies|ied)|reject\w*|disput\w*|refut\w*|contest\w*|challeng\w*|question\w*|debunk\w*|"
-    r"cast\w* doubt)\b", re.I)
+#: The verbs that reject a figure, in the forms a dispute takes ("dismissed", "denies", "refuted").
+_DISPUTE_VERB = (r"dismiss\w*|den(?:y|ies|ied)|reject\w*|disput\w*|refut\w*|contest\w*|challeng\w*|question\w*|"
+                 r"debunk\w*")
+_DISPUTE_CUE = re.compile(rf"\b({_DISPUTE_VERB}|cast\w* doubt)\b", re.I)
 _FALSE_CUE = re.compile(r"\b(not accurate|inaccurate|false|exaggerat\w*|fabricat\w*|untrue|lies|misleading|wrong|"
                         r"higher than|lower than|underestimat\w*|overestimat\w*)\b", re.I)
 _FIGURE = re.compile(r"\b(?:(\w+)\s+)?(figures?|numbers?|toll|counts?|statistics|data|estimates?|tallies|tally)\b"
@@ -51,7 +52,7 @@ _STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
 _DISPUTER = re.compile(
     r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?(?:the\s+)?"
     r"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:has|have|had|also|quickly|flatly)\s+)*"
-    r"(?:dismiss|den(?:y|ie)|reject|disput|refut|contest|challeng|question|debunk)\w*")
+    rf"(?:{_DISPUTE_VERB})\b")
 
 
 def _stem(word: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,17 @@ from spinscope.layers.nlp import NlpLayer
 from spinscope.pipeline import Pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+@functools.cache
+def _claims_pipeline() -> Pipeline:
+    return Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])
+
+
+def _quantities(sentence: str) -> dict[str, dict]:
+    """The quantities the nlp and claims layers find in `sentence` (every sentence kept), by their text."""
+    doc = _claims_pipeline()(Document(sentence, "t"))
+    return {q["text"]: q for c in doc.spans("claims") for q in c.attrs["quantities"]}
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +161,7 @@ def test_a_figure_that_counts_nothing_measures_the_level_it_gives(sentence: str,
 ])
 def test_conjoined_figures_share_their_verb_and_a_percentage_change_measures_its_subject(
         sentence: str, measures: dict[str, tuple[str, str | None]]) -> None:
-    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
-    found = {q["text"]: (q["measure"], q["time"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    found = {said: (q["measure"], q["time"]) for said, q in _quantities(sentence).items()}
     assert found == measures
 
 
@@ -163,8 +174,7 @@ def test_conjoined_figures_share_their_verb_and_a_percentage_change_measures_its
 ])
 def test_what_happened_to_a_counted_thing_is_its_clauses_verb_not_a_participle_describing_it(
         sentence: str, text: str, measure: str) -> None:
-    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
-    found = {q["text"]: q["measure"] for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    found = {said: q["measure"] for said, q in _quantities(sentence).items()}
     assert found[text] == measure
 
 
@@ -189,8 +199,7 @@ def test_what_happened_to_a_counted_thing_is_its_clauses_verb_not_a_participle_d
 ])
 def test_a_sum_reached_totalled_or_estimated_measures_what_reached_it(
         sentence: str, text: str, measure: str, time: str | None) -> None:
-    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
-    found = {q["text"]: (q["measure"], q["time"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    found = {said: (q["measure"], q["time"]) for said, q in _quantities(sentence).items()}
     assert found[text] == (measure, time)
 
 
@@ -211,8 +220,7 @@ def test_a_headline_and_the_lead_below_it_are_separate_claims() -> None:
     ("We are talking here about 10s of tanks that have been destroyed.", "10s", 20, "tanks destroyed"),
 ])
 def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str, low: int, measure: str) -> None:
-    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
-    found = {q["text"]: (q["low"], q["measure"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    found = {said: (q["low"], q["measure"]) for said, q in _quantities(sentence).items()}
     assert found[text] == (low, measure)
 
 
@@ -230,8 +238,7 @@ def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str,
 ])
 def test_a_sum_of_money_worth_something_measures_its_value(sentence: str, text: str, unit: str,
                                                               measure: str) -> None:
-    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
-    found = {q["text"]: (q["unit"], q["measure"]) for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    found = {said: (q["unit"], q["measure"]) for said, q in _quantities(sentence).items()}
     assert found[text] == (unit, measure)
 
 
@@ -247,6 +254,5 @@ def test_a_sum_of_money_worth_something_measures_its_value(sentence: str, text: 
     ("China lent 5 billion US dollars to Pakistan.", "5 billion US dollars", "USD"),
 ])
 def test_a_currency_named_with_its_country_is_that_countrys(sentence: str, text: str, unit: str) -> None:
-    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
-    found = {q["text"]: q["unit"] for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    found = {said: q["unit"] for said, q in _quantities(sentence).items()}
     assert found[text] == unit

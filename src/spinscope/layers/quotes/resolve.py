@@ -443,7 +443,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         org = _entity_of(doc, [head], _ORG_LABELS)
         label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
         surname = reg.surname_match(head, label)
-        outlet = _outlet_named(head) if org is None else None
+        # Looked up only where it can be taken: no organisation, and no person but one in capitals ("SANA said").
+        outlet = _outlet_named(head) if org is None and (ent is None or ent.text.isupper()) else None
         if outlet is not None and (ent is None or ent.text == outlet.text):
             # An outlet the tagger left without an entity, or took for a person ("SANA said").
             sp = reg.organization(outlet)
