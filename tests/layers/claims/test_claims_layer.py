@@ -256,3 +256,27 @@ def test_a_sum_of_money_worth_something_measures_its_value(sentence: str, text: 
 def test_a_currency_named_with_its_country_is_that_countrys(sentence: str, text: str, unit: str) -> None:
     found = {said: q["unit"] for said, q in _quantities(sentence).items()}
     assert found[text] == unit
+
+
+@pytest.mark.parametrize(("sentence", "text", "time"), [
+    # The period a figure covers, counted back from the report, is its time (it was none: a stretch of time with a
+    # number in it was taken for a duration only).
+    ("According to the ministry, Ukrainian forces lost up to 1,500 servicemen over the past 24 hours.",
+     "up to 1,500", "the past 24 hours"),
+    ("In the last 24 hours, 35 Palestinians were killed in Gaza, the ministry said.", "35", "the last 24 hours"),
+    ("The army has destroyed 40 tanks during the past two weeks.", "40", "the past two weeks"),
+    # Guard: a duration that is no period of the figure's stays no time.
+    ("The army destroyed 40 tanks in a battle that lasted two weeks.", "40", None),
+])
+def test_the_period_a_figure_covers_is_its_time(sentence: str, text: str, time: str | None) -> None:
+    assert _quantities(sentence)[text]["time"] == time
+
+
+def test_the_period_stays_a_duration_of_its_own() -> None:
+    found = _quantities("In the past five weeks, there have been 21 new cases.")
+    assert (found["five weeks"]["unit"], found["five weeks"]["measure"]) == ("weeks", "duration")
+
+
+def test_a_measure_keeps_words_written_together() -> None:
+    found = _quantities("The package includes 2,000 anti-armor missiles worth about 300 million U.S. dollars.")
+    assert found["about 300 million U.S. dollars"]["measure"] == "value of anti-armor missiles"

@@ -70,6 +70,10 @@ IRREGULAR = {"hold": "held", "take": "taken", "leave": "left", "hit": "hit", "sh
              "die": "died", "bear": "borne", "break": "broken", "choose": "chosen", "draw": "drawn", "eat": "eaten",
              "forget": "forgotten", "freeze": "frozen", "ride": "ridden", "speak": "spoken", "swim": "swum",
              "tear": "torn", "wear": "worn", "cost": "cost", "fly": "flown", "flee_": "fled", "detain": "detained"}
+#: Words that make a stretch of time the period a figure covers ("over the past 24 hours", "in the last two weeks",
+#: "within the next 48 hours"): that figure's time. The stretch stays a duration of its own too, as the numeric claims
+#: annotations count it ("In the past five weeks").
+_PERIOD_WORDS = {"past", "last", "previous", "preceding", "next", "coming", "following"}
 _CVC = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _VAGUE_DIGITS = re.compile(r"^\d+0s$")  # "10s", "100s"
@@ -98,6 +102,13 @@ def _is_number(tok: Token) -> bool:
     if tok.tag_ == "CD" or tok.like_num:
         return word_value(low) is not None or low in SCALES or bool(re.match(r"^\d", low))
     return False
+
+
+def _period(ent: SpacySpan) -> bool:
+    """Whether a date entity is a period counted back or forward from now ("the past 24 hours")."""
+    words = [t.lower_ for t in ent[:3]]
+    return bool(words) and (words[0] in _PERIOD_WORDS or (words[0] == "the" and len(words) > 1
+                                                          and words[1] in _PERIOD_WORDS))
 
 
 def _excluded(tok: Token) -> bool:
@@ -331,9 +342,12 @@ def _noun_text(noun: Token, skip_before: int = 0, adjectives: bool = False) -> s
     ("spare parts"), lower-cased unless a name."""
     deps = ("compound", "amod") if adjectives else ("compound",)
     mods = [c for c in noun.children if c.dep_ in deps and skip_before <= c.i < noun.i and not _is_number(c)]
+    toks = [*mods, noun]
     words = [t.text if t.pos_ == "PROPN" or _acronym(t) or (t.dep_ == "amod" and t.ent_type_) else t.lower_
-             for t in [*mods, noun]]
-    return " ".join(words)
+             for t in toks]
+    # Words written together stay together ("anti-armor missiles", not "anti - armor missiles").
+    return "".join(w + ("" if k + 1 < len(toks) and toks[k + 1].i == t.i + 1 and not t.whitespace_ else " ")
+                   for k, (w, t) in enumerate(zip(words, toks, strict=True))).strip()
 
 
 def _acronym(tok: Token) -> bool:
@@ -370,7 +384,7 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
         if ent.label_ not in ("DATE", "TIME") or ent.start in skip:
             continue
         if (any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent)
-                and any(t.like_num for t in ent)):
+                and any(t.like_num for t in ent) and not _period(ent)):
             continue  # a duration ("75 years"), not a time ("last year", "the second quarter")
         tok = ent.root
         while tok.i != verb.i and tok.head.i != tok.i:
