@@ -121,3 +121,21 @@ def test_a_title_case_headline_is_parsed_in_sentence_case() -> None:
         (t.tag_, t.dep_) for t in alone]
     # Sentence case, capitals alone and short lines are left to the first parse.
     assert nlp.title_lines("Hamas official affirms Israeli genocide\nIRAN REJECTS US CLAIMS\nBreaking News\n") == []
+
+
+def test_a_headline_the_parser_ran_into_the_lead_is_parsed_on_its_own() -> None:
+    # The parser ran this headline into the lead: "Iran's Armed Forces chief of staff", the subject of "has warned",
+    # was the object of the headline's "against", so the lead's statement had no speaker.
+    text = ("Iran warns Israel against any 'miscalculation'\n\n"
+            "Iran's Armed Forces chief of staff has warned the Israeli regime against any miscalculation.")
+    assert nlp.headline_lines(text) == [(0, 46)]
+    parsed = nlp.reparse_titles(nlp.load_spacy()(text), nlp.load_spacy())
+    assert [s.text.strip() for s in parsed.sents] == [text[:46], text[48:]]
+    chief = next(t for t in parsed if t.text == "chief")
+    assert (chief.dep_, chief.head.text) == ("nsubj", "warned")
+    # The words stay as written (a headline in sentence case is not recased).
+    assert [t.text for t in parsed] == [t.text for t in nlp.load_spacy()(text)]
+    # A line that ends as a sentence does, a caption, a short line or a line with no blank line after are no
+    # headlines.
+    assert nlp.headline_lines("He spoke in Tehran.\n\nBreaking news\n\n[Video: the full speech.]\n\nIran warns Israel\n"
+                              "against it.") == []

@@ -165,8 +165,34 @@ def sentence_case(line: spacy.tokens.Span, names: set[str]) -> dict[int, str]:
             and t.lower_ not in names}
 
 
+#: A line that ends as a sentence does, or as a list entry or caption ("[WashPost.]"), perhaps inside quotation marks.
+_LINE_END = re.compile(r"[.!?:;,\])…][\s\"'\u201c\u201d\u2018\u2019]*$")
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Return the lines that stand alone as a paragraph (a blank line after them) and end without a full stop, of
+    three words at least and 250 characters at most: headlines and subheads ("## Hamas official affirms Israeli
+    genocide of Palestinians finally exposed to the world", "Iran warns Israel against any 'miscalculation'")."""
+    out = []
+    for m in re.finditer(r"[^\n]+(?=\n[ \t\r\u00a0]*\n)", text):
+        line = m.group().rstrip()
+        if len(line) <= 250 and len(_LINE_WORD.findall(line)) >= 3 and not _LINE_END.search(line):
+            out.append((m.start(), m.start() + len(line)))
+    return out
+
+
+def _runs_on(parsed: spacy.tokens.Doc, start: int, end: int) -> bool:
+    """Whether the parser ran the line into the words after it: its last word's sentence goes on past it."""
+    line = parsed.char_span(start, end, alignment_mode="expand")
+    if line is None or not len(line):
+        return False
+    sent = line[-1].sent
+    return any(not t.is_space for t in parsed[line.end : sent.end])
+
+
 def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> spacy.tokens.Doc:
-    """Parse title-case headlines again with their words in sentence case, in place, and return the parse.
+    """Parse title-case headlines again with their words in sentence case, and headlines the parser ran into the
+    paragraph below as they are, each as a sentence of its own, in place, and return the parse.
 
     The small model reads a capitalised word as a name: in "Hillary Clinton Slams Donald Trump On Abortion" it
     tags "Slams" NNP and labels the five first words one PERSON, so a headline's statement has no verb. Each
@@ -174,21 +200,28 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
     capitalised inside its sentences (a name; a text that says too little of its own casing is left as parsed),
     as its own sentence, together with the rest of the sentences of the first parse it touches (the parser runs
     a headline into the paragraph below it), whose words are unchanged. The tags, lemmas, dependencies and
-    entities of those sentences are taken from the new parse; the words and the text are unchanged."""
-    lines = title_lines(parsed.text)
+    entities of those sentences are taken from the new parse; the words and the text are unchanged. A headline in
+    sentence case that ends without a full stop (`headline_lines`) and that the parser ran into the paragraph
+    below ("Iran warns Israel against any 'miscalculation'" took "Iran's Armed Forces chief of staff", the lead's
+    subject, as its object) is parsed again the same way, its words as they are."""
+    titles = title_lines(parsed.text)
+    names = _name_cased(parsed, titles) if titles else None
+    if names is None:
+        titles = []
+    lines = sorted({*titles, *(line for line in headline_lines(parsed.text) if _runs_on(parsed, *line))})
     if not lines:
         return parsed
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    names = _name_cased(parsed, lines)
-    if names is None:
-        return parsed
     segments: list[tuple[int, int, list[spacy.tokens.Span]]] = []
+    recase: set[int] = set()  # start tokens of the title lines
     for start, end in lines:
         line = parsed.char_span(start, end, alignment_mode="expand")
         if line is None or not len(line):
             continue
+        if (start, end) in titles:
+            recase.add(line.start)
         first, last = line[0].sent.start, line[-1].sent.end
         if segments and first < segments[-1][1]:
             segments[-1] = (segments[-1][0], max(segments[-1][1], last), [*segments[-1][2], line])
@@ -207,7 +240,7 @@ def reparse_titles(parsed: spacy.tokens.Doc, nlp: spacy.language.Language) -> sp
                 after += 1
             if after < last:
                 starts[after - first] = True
-            for i, word in sentence_case(line, names).items():
+            for i, word in (sentence_case(line, names or set()) if line.start in recase else {}).items():
                 words[i - first] = word
         again = nlp(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed[first:last]],
                         sent_starts=starts))

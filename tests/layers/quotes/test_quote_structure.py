@@ -1116,3 +1116,54 @@ def test_a_title_case_headline_says_who_said_what(run) -> None:
     text = ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\n"
             "The lawmakers said on Wednesday that his attacks on the president had been a fraud for years.")
     assert _by_cue(run, text)["Rip"] == ("Black Lawmakers", "Donald Trump As A ‘Disgusting Fraud.’")
+
+
+PRESS_TV_LEAD = ("Iran warns Israel against any 'miscalculation'\n\n"
+                 "Iran's Armed Forces chief of staff has warned the Israeli regime against any miscalculation, saying "
+                 "the Islamic Republic's response would be \"crushing.\"\n\n"
+                 "Major General Mohammad Bagheri made the remarks on Sunday in a meeting with senior commanders in "
+                 "Tehran, Press TV reported.\n\n"
+                 "Hezbollah Secretary General Sayyed Hassan Nasrallah said the resistance front was united.")
+
+
+def test_a_lead_role_under_a_headline_is_the_person_named_next(run) -> None:
+    # The parser ran the headline into the lead, so "Iran's Armed Forces chief of staff" had no speaker id; and
+    # "made the remarks" was an attribution of its own, with "the remarks on Sunday" as what was said.
+    doc = run(PRESS_TV_LEAD)
+    said = {PRESS_TV_LEAD[q.start:q.end]: q.attrs["speaker"] for q in doc.spans("quotes")}
+    lead = next(s for content, s in said.items() if content.startswith("the Islamic Republic"))
+    assert (PRESS_TV_LEAD[lead["start"]:lead["end"]], lead["name"]) == (
+        "Iran's Armed Forces chief of staff", "Mohammad Bagheri")
+    assert not any(content.startswith("the remarks") for content in said)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Obama made the comments just before ending a three-day trip to Vietnam.", False),
+    ("McCain made his remarks during the Christian Monitor Breakfast this morning.", False),
+    # Guards: what "made" names here is what was said.
+    ("Trump made comments about the possibility of voter fraud.", True),
+    ("Christie has been making the case that Rubio is not ready for the White House.", True),
+])
+def test_made_the_remarks_says_when_not_what(run, text: str, kept: bool) -> None:
+    assert bool(doc_quotes := list(run(text).spans("quotes"))) == kept, doc_quotes
+
+
+def test_secretary_general_is_one_title(run) -> None:
+    doc = run(PRESS_TV_LEAD)
+    (nasrallah,) = [s.attrs for s in doc.spans("speakers") if s.attrs["name"] == "Hassan Nasrallah"]
+    # "General" closed the title as a rank: "Hezbollah Secretary" and "General Sayyed".
+    assert nasrallah["roles"] == ["Hezbollah Secretary General", "Sayyed"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The Lebanese resistance leader added that at least 40 Israeli soldiers had been killed in recent clashes, "
+     "a claim the Israeli military denied.", "that at least 40 Israeli soldiers had been killed in recent clashes"),
+    ("She said the sanctions had failed, a view shared by many economists.", "the sanctions had failed"),
+    # Guards: the comment inside a quotation is the speaker's, and an apposition that sums nothing up stays.
+    ('He said the deal was "a disaster, a claim nobody believes."',
+     'the deal was "a disaster, a claim nobody believes."'),
+    ("She said the money went to Hamas, a group that rules Gaza.", "the money went to Hamas, a group that rules Gaza"),
+])
+def test_the_writers_comment_on_a_statement_is_not_part_of_it(run, text: str, content: str) -> None:
+    doc = run(text)
+    assert [text[q.start:q.end] for q in doc.spans("quotes")][0] == content

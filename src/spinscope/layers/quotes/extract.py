@@ -847,7 +847,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     carriers: dict[int, float] = {}  # carried verb ("say" of "went on to say") -> its carrier's probability
     for tok in doc:
         if (tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok) or _supposition(tok)
-                or _to_the_reader(tok)):
+                or _to_the_reader(tok) or _made_remarks(tok)):
             continue
         p = max(cue_probability(tok), carriers.get(tok.i, 0.0))
         if p < threshold:
@@ -1162,6 +1162,35 @@ def _supposition(verb: Token) -> bool:
     train marks none of them)."""
     return (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() == "let"
             and any(c.dep_ == "nsubj" and c.lower_ in _US for c in verb.children))
+
+
+#: Words for what was said that "made" refers back to ("made the remarks", "made his comments").
+_SAID_NOUNS = frozenset({"remark", "comment", "statement", "announcement", "pledge", "speech", "remarks", "comments"})
+
+
+def _made_remarks(verb: Token) -> bool:
+    """Whether a verb is the "made" of "X made the remarks on Sunday": it says when or where words quoted elsewhere
+    were said, and has no content of its own (PolNeAR train and dev mark none of the 8 with "the", "this" or a
+    possessive and nothing on the noun but when or where; "made the case that ...", "made comments about ..." are
+    cues)."""
+    if verb.lemma_.lower() != "make":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _SAID_NOUNS
+               and any(k.dep_ in ("poss", "det") for k in c.children)
+               and all(k.dep_ == "poss" or (k.dep_ == "det" and k.lower_ in _DEFINITE_DETS) or _when_or_where(k)
+                       for k in c.children)
+               for c in verb.children)
+
+
+_DEFINITE_DETS = frozenset({"the", "this", "these", "those", "that"})
+
+
+def _when_or_where(prep: Token) -> bool:
+    """Whether a prepositional phrase says when or where ("on Sunday", "in a meeting"), not what about."""
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ in ("during", "at", "in", "after", "before", "while") or any(
+        o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
 
 
 def _to_the_reader(verb: Token) -> bool:
@@ -2061,6 +2090,7 @@ def _mend(doc: Doc, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegme
     frags = _without_conjunction(text, frags, quotes)
     frags = _past_day(doc, cue, frags)
     frags = _past_aside(doc, frame.verb, cue, frags)
+    frags = _before_comment(doc, frags, quotes)
     if frags == list(chosen.frags) and cue == chosen.cue:
         return chosen
     return replace(chosen, frags=tuple(frags), cue=cue)
@@ -2104,6 +2134,36 @@ def _past_aside(doc: Doc, verb: Token, cue: tuple[int, int],
     if doc_text(doc)[start] in _QUOTE_MARKS:
         return frags
     return [(first.idx, end), *frags[1:]]
+
+
+#: Nouns by which the writer sums up a statement in an apposition after it (", a claim the army denied").
+_COMMENT_NOUNS = frozenset({"claim", "charge", "allegation", "assertion", "accusation", "point", "sentiment", "view",
+                            "position", "argument", "contention", "notion", "idea", "stance", "figure", "estimate",
+                            "characterization", "characterisation", "description", "statement", "remark"})
+
+
+def _before_comment(doc: Doc, frags: list[tuple[int, int]], quotes: Sequence[QuoteSegment]) -> list[tuple[int, int]]:
+    """The content without the writer's comment on it that closes its sentence, an indefinite noun for the
+    statement with a clause of its own after a comma ("that at least 40 soldiers had been killed, a claim the
+    Israeli military denied", "that the contest had been rigged, a charge that Colorado Republican leaders strongly
+    denied"). PolNeAR train and dev end the content before every one of the six such comments, and mark the
+    comment's noun as the content of its own clause."""
+    if not frags:
+        return frags
+    start, end = frags[-1]
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return frags
+    for tok in words[1:]:
+        if (tok.text == "," and tok.i + 2 < words.end and doc[tok.i + 1].lower_ in ("a", "an")
+                and _quote_at(quotes, tok.idx) is None):
+            noun = doc[tok.i + 2]
+            while noun.i + 1 < words.end and noun.dep_ == "amod":
+                noun = doc[noun.i + 1]
+            if noun.lemma_.lower() in _COMMENT_NOUNS and any(c.dep_ in ("relcl", "acl") for c in noun.children):
+                cut = doc[tok.i - 1]
+                return [*frags[:-1], (start, cut.idx + len(cut.text))]
+    return frags
 
 
 _TRAILING_CONJUNCTION = re.compile(r"\s(?:and|but|or)$")

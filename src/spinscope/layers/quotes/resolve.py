@@ -78,7 +78,7 @@ class Speaker:
         role = _STRIP_ROLE.sub("", role.strip(" ,.;:—–-")).strip()
         words = role.split()
         cut = len(words)
-        while cut > 1 and words[cut - 1].lower().strip(".") in _RANKS:
+        while cut > 1 and words[cut - 1].lower().strip(".") in _RANKS and not _office_general(words, cut - 1):
             cut -= 1
         ranked = cut < len(words) and any(w.lower().strip(".") not in _RANKS for w in words[:cut])
         parts = [" ".join(words[:cut]), " ".join(words[cut:])] if ranked else [role]
@@ -87,6 +87,16 @@ class Speaker:
                 self.roles.append(part)
             if titled and len(part) > 2 and part not in self.titled:
                 self.titled.append(part)
+
+
+#: Offices whose name ends in "General", which is then no rank ("Secretary General", "Attorney General").
+_GENERAL_OFFICES = frozenset({"secretary", "attorney", "surgeon", "director", "consul", "governor", "inspector",
+                              "solicitor", "postmaster", "auditor", "comptroller", "procurator", "prosecutor"})
+
+
+def _office_general(words: Sequence[str], k: int) -> bool:
+    """Whether words[k] is the "General" of an office ("Hezbollah Secretary General"), not a rank."""
+    return k > 0 and words[k].lower() == "general" and words[k - 1].lower().strip(",") in _GENERAL_OFFICES
 
 
 @dataclass(frozen=True)
