@@ -280,3 +280,24 @@ def test_the_period_stays_a_duration_of_its_own() -> None:
 def test_a_measure_keeps_words_written_together() -> None:
     found = _quantities("The package includes 2,000 anti-armor missiles worth about 300 million U.S. dollars.")
     assert found["about 300 million U.S. dollars"]["measure"] == "value of anti-armor missiles"
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    # What happened to the counted thing is the verb it is the object of, not a participle describing it (the
+    # measures were "ships linked", "drones launched").
+    ("The Yemeni forces had targeted 15 ships linked to the Israeli occupation.", "15", "ships targeted"),
+    ("Hamas released 24 hostages held in Gaza.", "24", "hostages released"),
+    ("The government admitted two preachers who had praised the attack.", "two", "preachers admitted"),
+    # A verb's particle belongs to it ("shot down"), but not the "up" of "up to".
+    ("Its forces had shot down 21 drones launched by the Yemeni forces.", "21", "drones shot down"),
+    ("The army blew up 3 bridges.", "3", "bridges blown up"),
+    # Guard: with no verb taking it as object, the participle still says what happened.
+    ("There were 12 people killed in the strike.", "12", "people killed"),
+])
+def test_a_count_measures_the_verb_it_is_the_object_of(sentence: str, text: str, measure: str) -> None:
+    assert _quantities(sentence)[text]["measure"] == measure
+
+
+def test_the_up_of_up_to_is_no_particle() -> None:
+    found = _quantities("The church can hold up to 2,000 people for Sunday services.")
+    assert found["up to 2,000"]["measure"] == "people held"

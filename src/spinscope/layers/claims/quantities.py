@@ -69,7 +69,9 @@ IRREGULAR = {"hold": "held", "take": "taken", "leave": "left", "hit": "hit", "sh
              "lay": "laid", "lead": "led", "read": "read", "shut": "shut", "spread": "spread", "sink": "sunk",
              "die": "died", "bear": "borne", "break": "broken", "choose": "chosen", "draw": "drawn", "eat": "eaten",
              "forget": "forgotten", "freeze": "frozen", "ride": "ridden", "speak": "spoken", "swim": "swum",
-             "tear": "torn", "wear": "worn", "cost": "cost", "fly": "flown", "flee_": "fled", "detain": "detained"}
+             "tear": "torn", "wear": "worn", "cost": "cost", "fly": "flown", "flee_": "fled", "detain": "detained",
+             "blow": "blown", "slay": "slain", "overrun": "overrun", "withdraw": "withdrawn", "bet": "bet",
+             "stand": "stood"}
 #: Words that make a stretch of time the period a figure covers ("over the past 24 hours", "in the last two weeks",
 #: "within the next 48 hours"): that figure's time. The stretch stays a duration of its own too, as the numeric claims
 #: annotations count it ("In the past five weeks").
@@ -80,7 +82,17 @@ _VAGUE_DIGITS = re.compile(r"^\d+0s$")  # "10s", "100s"
 
 
 def participle(verb: Token) -> str:
-    """Return the past participle of a verb ("attack" → "attacked"), the form a measure uses."""
+    """Return the past participle of a verb ("attack" → "attacked"), the form a measure uses, with its particle
+    ("shot down", "blown up")."""
+    doc = verb.doc
+    # Not the "up" of "up to 2,000", a bound the parser can hang on the verb ("can hold up to 2,000 people").
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1
+                 and not (c.lower_ == "up" and c.i + 2 < len(doc) and doc[c.i + 1].lower_ == "to"
+                          and _is_number(doc[c.i + 2]))]
+    return " ".join([_participle(verb), *particles])
+
+
+def _participle(verb: Token) -> str:
     if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lemma_.lower() not in IRREGULAR):
         return verb.text.lower()
     lemma = verb.lemma_.lower()
@@ -224,6 +236,11 @@ def _counted(core: Token) -> Token | None:
 
 def _verb_of(anchor: Token) -> Token | None:
     """The verb that says what happened to the counted thing (killed, destroyed, attacked)."""
+    if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" and anchor.head.is_alpha \
+            and anchor.head.lemma_.lower() not in LIGHT_VERBS:
+        # "had targeted 15 ships linked to the occupation", "shot down 21 drones launched by the Yemeni forces":
+        # the verb the counted thing is the object of, not the participle that describes it.
+        return anchor.head
     for child in anchor.children:
         # "12 people killed in ...", "airbases that were attacked": what happened to them. Not an active participle
         # ("two tankers carrying smuggled fuel" were seized, not carried).
