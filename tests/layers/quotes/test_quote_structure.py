@@ -1167,3 +1167,26 @@ def test_secretary_general_is_one_title(run) -> None:
 def test_the_writers_comment_on_a_statement_is_not_part_of_it(run, text: str, content: str) -> None:
     doc = run(text)
     assert [text[q.start:q.end] for q in doc.spans("quotes")][0] == content
+
+
+def test_the_role_of_an_unnamed_source_stays_unnamed(run) -> None:
+    # "the spokesman" went to Kim Yo Jong, the first person named after it, though it points back to the unnamed
+    # "A spokesman for the Foreign Ministry" (and Kim Yo Jong took "spokesman" among her roles).
+    text = ("Pyongyang, March 14 (KCNA) -- A spokesman for the Foreign Ministry released a press statement on "
+            "Tuesday.\n\n"
+            "This is an open declaration of war against the DPRK, the spokesman said.\n\n"
+            "Kim Yo Jong, vice department director of the Central Committee, also issued a press statement.\n\n"
+            '"The U.S. should stop its reckless military provocations," she said.')
+    doc = run(text)
+    said = {text[q.attrs["speaker"]["start"]:q.attrs["speaker"]["end"]]: q.attrs["speaker"].get("name")
+            for q in doc.spans("quotes")}
+    assert said["the spokesman"] is None
+    assert said["she"] == "Kim Yo Jong"
+    (kim,) = [s.attrs for s in doc.spans("speakers")]
+    assert kim["roles"] == ["vice department director of the Central Committee"]
+    # Guard: a person named after the unnamed one is who a later role mention points back to.
+    text = ("A spokesman for the ministry said the talks had failed.\n\n"
+            "Foreign Ministry spokesman Nasser Kanaani spoke on Monday. The spokesman said the talks would go on.")
+    said = {text[q.attrs["speaker"]["start"]:q.attrs["speaker"]["end"]]: q.attrs["speaker"].get("name")
+            for q in run(text).spans("quotes")}
+    assert said["The spokesman"] == "Nasser Kanaani"

@@ -425,6 +425,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     by_index: dict[int, SpeakerRef | None] = {}
     deferred: list[tuple[int, str]] = []  # (attribution index, role text) waiting for a later name
     forward: list[int] = []  # attributions whose source is a name nobody has carried yet ("Lynch:" headlines)
+    unnamed_roles: dict[str, int] = {}  # role noun of an unnamed source ("A spokesman for the ministry") -> its token
     for i in order:
         f = found[i]
         if f.source is None or f.source_head is None:
@@ -487,8 +488,14 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, body.key, body.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
-            holder = _role_holder(reg, head.lemma_.lower(), role, last_person)
-            if holder is not None:
+            noun = head.lemma_.lower()
+            holder = _role_holder(reg, noun, role, last_person)
+            if holder is None and unnamed_roles.get(noun, -1) > (
+                    reg.lookup(last_person).last_token if last_person is not None else -1):
+                # "A spokesman for the Foreign Ministry released a statement ... the spokesman said": the one who
+                # went unnamed, not the person named before him or the next one named.
+                ref = SpeakerRef(*f.source, None, None, unnamed=True)
+            elif holder is not None:
                 # "The minister said" after "spokesman Nasser Kanaani said": the one titled minister before.
                 holder.add_role(role)
                 ref = SpeakerRef(*f.source, holder.key, holder.name)
@@ -506,6 +513,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         else:
             if head.pos_ == "PROPN" or label:
                 forward.append(i)
+            elif head.lemma_.lower() in ROLE_NOUNS and _indefinite(head):
+                unnamed_roles[head.lemma_.lower()] = head.i
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         by_index[i] = ref
     while pending is not None:
