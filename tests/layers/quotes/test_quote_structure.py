@@ -320,6 +320,12 @@ def test_a_cue_does_not_take_another_speakers_quote_from_the_sentence_before(run
     ("The governor added:", "added:", '"It is typical of her. She knows nothing, and the mouth never stops."'),
     ("Foreign Ministry spokesman Nasser Kanaani said in a statement:", "said",
      "The Islamic Republic of Iran strongly condemns the attack on the consulate"),
+    # The object that announces the paragraph joins the cue (the content was "the following press statement").
+    ("A spokesman for the Foreign Ministry released the following press statement on Tuesday:",
+     "released the following press statement on Tuesday:",
+     "The U.S. and the south Korean puppet forces have staged large-scale joint military exercises"),
+    ("Rubio press secretary Brooke Sammon gave it the old college try, though, tweeting the following:",
+     "tweeting the following:", "The energy here is incredible tonight"),
 ])
 def test_a_cue_whose_line_ends_in_a_colon_takes_the_next_paragraph(run, lead: str, cue: str, content: str) -> None:
     # Without a clause of its own such a cue had nothing ("added:") or its adverbial ("in a statement") as content.

@@ -2426,6 +2426,7 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
         chosen, content_p = chooser.choose(doc, frame, candidates) if candidates else (None, None)
         if chosen is not None:
             chosen = _whole_interruption(doc_text(doc), frame, candidates, chosen)
+            chosen = _what_follows(doc_text(doc), frame, chosen, quotes)
     if chosen is None:
         return None
     chosen = _mend(doc, frame, chosen, quotes)
@@ -2445,6 +2446,22 @@ def _attribution_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment], p: f
         source = head = None  # "the party seemed to coalesce": the writer's impression, no one's statement
     return Found(chosen.frags, chosen.cue, source, head, _kind(doc_text(doc), chosen.frags, quotes), p,
                  content_score=content_p)
+
+
+_FOLLOWING = re.compile(r"(?:the|a)\s+following\b", re.I)
+
+
+def _what_follows(text: str, frame: Frame, chosen: Candidate, quotes: Sequence[QuoteSegment]) -> Candidate:
+    """The next paragraph where the content chosen is the phrase that announces it ("released the following press
+    statement:", "issued the following statement on Tuesday:"), the line ending in a colon (`_colon_lead`). The
+    phrase joins the cue up to the colon, as PolNeAR marks "tweeting the following:"."""
+    if len(chosen.frags) != 1 or not _FOLLOWING.match(text, chosen.frags[0][0]) or chosen.cue[1] > chosen.frags[0][0]:
+        return chosen
+    lead = _colon_lead(text, frame, quotes)
+    if lead is None:
+        return chosen
+    colon = text.rfind(":", chosen.frags[0][0], lead[0])
+    return replace(chosen, frags=(lead,), cue=(chosen.cue[0], colon + 1 if colon != -1 else chosen.cue[1]))
 
 
 def _whole_interruption(text: str, frame: Frame, candidates: Sequence[Candidate], chosen: Candidate) -> Candidate:
