@@ -301,3 +301,15 @@ def test_a_count_measures_the_verb_it_is_the_object_of(sentence: str, text: str,
 def test_the_up_of_up_to_is_no_particle() -> None:
     found = _quantities("The church can hold up to 2,000 people for Sunday services.")
     assert found["up to 2,000"]["measure"] == "people held"
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    # A range counts the noun its first number carries (the measure was none), and the tagger's DATE over "Between
+    # 50 and 60 soldiers" does not cut the range down to "50".
+    ('The ministry said that between 50 and 60 Ukrainian servicemen involved in the attack had been "eliminated."',
+     "between 50 and 60", "servicemen eliminated"),
+    ("Between 50 and 60 soldiers were killed.", "Between 50 and 60", "soldiers killed"),
+])
+def test_a_range_measures_what_its_numbers_count(sentence: str, text: str, measure: str) -> None:
+    found = _quantities(sentence)
+    assert (found[text]["low"], found[text]["high"], found[text]["measure"]) == (50, 60, measure)

@@ -146,6 +146,9 @@ def _excluded(tok: Token) -> bool:
     counts_thing = tok.dep_ == "nummod" and tok.head.lemma_.lower() not in DURATION_UNITS \
         and tok.head.lower_ not in MONTHS and tok.head.pos_ == "NOUN" \
         and not any(t.lower_ in MONTHS for t in doc[max(tok.i - 2, 0) : tok.i + 3])
+    if tok.dep_ == "conj" and tok.head.dep_ == "nummod" and _is_number(tok.head) and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.lemma_.lower() not in DURATION_UNITS:
+        counts_thing = True  # "Between 50 and 60 soldiers", which the tagger may label a DATE: the upper bound
     if tok.ent_type_ in ("DATE", "TIME") and not counts_thing:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         words = {t.lower_ for t in ent} if ent is not None else set()
@@ -398,7 +401,7 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
     if verb is None:
         return None
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.start in skip:
+        if ent.label_ not in ("DATE", "TIME") or ent.start in skip or any(i in skip for i in range(ent.start, ent.end)):
             continue
         if (any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent)
                 and any(t.like_num for t in ent) and not _period(ent)):
@@ -453,6 +456,8 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             else:
                 amount = Amount(v, None, None, True) if v is not None else Amount(None, amount.low, amount.high, True)
         core = doc[j - 1]
+        if upper is not None and core.dep_ == "conj" and core.head.i == start:
+            core = doc[start]  # "between 50 and 60 servicemen": the first number carries the counted noun
         last = j
         measure: str | None = None
         counted: Token | None = None
