@@ -1196,3 +1196,13 @@ def test_the_role_of_an_unnamed_source_stays_unnamed(run) -> None:
     said = {text[q.attrs["speaker"]["start"]:q.attrs["speaker"]["end"]]: q.attrs["speaker"].get("name")
             for q in run(text).spans("quotes")}
     assert said["The spokesman"] == "Nasser Kanaani"
+
+
+@pytest.mark.parametrize("medium", ["on Telegram", "on his Telegram channel"])
+def test_the_platform_a_statement_was_posted_on_is_not_what_it_says(run, medium: str) -> None:
+    # The content was "Telegram": the platform, where the statement is the clause before the cue.
+    text = ("Ukrainian forces shelled the Russian city of Belgorod on Saturday, killing at least 24 people, including "
+            f"three children, and injuring 108 others, regional governor Vyacheslav Gladkov wrote {medium}.")
+    (quote,) = run(text).spans("quotes")
+    assert quote.text(text).startswith("Ukrainian forces shelled the Russian city of Belgorod")
+    assert quote.attrs["speaker"]["name"] == "Vyacheslav Gladkov"

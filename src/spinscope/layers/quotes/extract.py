@@ -2296,6 +2296,19 @@ def _stranded_clause_subject(verb: Token, clause: Token) -> Token | None:
 _CANDIDATE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dobj", "oprd", "attr", "acomp", "conj"})
 #: Prepositions whose object is never a content ("said on Monday", "in Iowa" are the time and the place).
 _NOT_TOPIC_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+#: Where a statement was posted ("wrote on Telegram", "said on X"): never what it says.
+_PLATFORMS = frozenset({"telegram", "twitter", "x", "facebook", "instagram", "youtube", "tiktok", "weibo", "wechat",
+                        "vkontakte", "vk", "truth", "threads", "linkedin", "reddit", "substack", "rumble", "gab"})
+
+
+def _platform(prep: Token, obj: Token) -> bool:
+    """Whether a prepositional phrase names the platform a statement was posted on ("on Telegram", "on his
+    Telegram channel", "via X")."""
+    if prep.lower_ not in ("on", "via", "through", "in"):
+        return False
+    words = {t.lower_ for t in obj.subtree}
+    return obj.lower_ in _PLATFORMS or (obj.lemma_.lower() in ("channel", "account", "page", "feed", "platform")
+                                        and bool(words & _PLATFORMS))
 
 
 def _saying_by(prep: Token, obj: Token, exclude: set[int]) -> tuple[int, int] | None:
@@ -2365,7 +2378,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
             if prep.dep_ != "prep" or prep.i < verb.i:
                 continue
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is None or obj.ent_type_ in _NOT_TOPIC_ENTS:
+            if obj is None or obj.ent_type_ in _NOT_TOPIC_ENTS or _platform(prep, obj):
                 continue
             kind = "prep" if holder is verb else "oprep"
             said = _saying_by(prep, obj, exclude)
