@@ -313,3 +313,30 @@ def test_the_up_of_up_to_is_no_particle() -> None:
 def test_a_range_measures_what_its_numbers_count(sentence: str, text: str, measure: str) -> None:
     found = _quantities(sentence)
     assert (found[text]["low"], found[text]["high"], found[text]["measure"]) == (50, 60, measure)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "high", "measure"), [
+    # A share written as a fraction is a percentage of what it is a share of (it was no quantity, or "two" and
+    # "five" counting nothing).
+    ("Nearly half of Belgorod's schools have moved to remote learning.", "Nearly half", 50, 50,
+     "share of Belgorod's schools"),
+    ("Two-thirds of voters backed the deal.", "Two-thirds", 66.7, 66.7, "share of voters"),
+    ("One in five Americans lives in poverty.", "One in five", 20, 20, "share of Americans"),
+    ("A quarter of the buildings were destroyed.", "A quarter", 25, 25, "share of the buildings"),
+    ("ICE made 364 arrests, about half of which snared fugitives.", "about half", 50, None, "share of 364 arrests"),
+])
+def test_a_fraction_is_a_share_in_percent(sentence: str, text: str, value: float, high: float | None,
+                                         measure: str) -> None:
+    q = _quantities(sentence)[text]
+    assert (q["value"], q["high"], q["unit"], q["measure"]) == (value, high, "percent", measure)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Guards: an ordinal, a stretch of time, a number with a half in it, a group's name.
+    "A third evaluation will follow before the court decides.",
+    "The cease-fire held for a quarter of the year.",
+    "The review took a year and a half of investigation.",
+    "Colm O'Gorman founded One in Four, the survivors' group.",
+])
+def test_no_share_where_a_fraction_word_shares_nothing(sentence: str) -> None:
+    assert not any(q["unit"] == "percent" for q in _quantities(sentence).values())

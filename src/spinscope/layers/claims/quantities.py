@@ -416,6 +416,75 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
     return None
 
 
+#: Fraction words and their share in percent, by denominator ("a third of", "two-thirds of", "three quarters of").
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+              "tenth": 10, "tenths": 10}
+
+
+def _share(sent: SpacySpan, i: int) -> tuple[dict[str, Any], int] | None:
+    """A share written as a fraction at word i, as a percentage of what it is a share of: "half of the schools"
+    (50), "nearly half the schools" (at most 50), "two-thirds of voters", "a quarter of them", "one in five
+    Americans" (20); the quantity and the index after it. None where word i opens no such share ("the first half",
+    "a third evaluation", "one in 2016")."""
+    doc = sent.doc
+    if doc[i].lower_ not in ("half", "a", "an") and not doc[i].like_num:
+        return None
+    words = [t.lower_ for t in doc[i : min(i + 4, sent.end)]]
+    count, whole, after = None, None, i
+    if doc[i].ent_type_ in NAME_ENTS:
+        return None  # "One in Four", a group's name
+    if words[:1] == ["half"] and len(words) > 1 and words[1] in ("of", "the", "their", "its", "his", "her"):
+        count, whole, after = 1, 2, i + 1
+        if i > sent.start and doc[i - 1].lower_ in ("one", "a"):
+            i -= 1  # "one half of"
+            if i > sent.start and doc[i - 1].lower_ == "and":
+                return None  # "a year and a half of investigation": a number, no share
+    elif words and (word_value(words[0]) is not None or words[0] in ("a", "an")) and len(words) > 2:
+        num = word_value(words[0]) or 1
+        k = 2 if words[1] == "-" and len(words) > 3 else 1
+        if words[k] in _FRACTIONS and words[k] != "half" and k + 1 < len(words) and words[k + 1] == "of":
+            count, whole, after = num, _FRACTIONS[words[k]], i + k + 1
+        elif words[1] == "in" and word_value(words[2]) not in (None, 0) and doc[i + 2].ent_type_ not in ("DATE",) \
+                and not _YEAR.match(words[2]) and (num or 0) < (word_value(words[2]) or 0):
+            if doc[i + 2].text[:1].isupper():
+                return None  # "One in Four", a group's name the tagger left unlabelled
+            count, whole, after = num, word_value(words[2]), i + 3  # "one in five Americans"
+    if count is None or not whole:
+        return None
+    value = round(100 * count / whole, 1)
+    value = int(value) if float(value).is_integer() else value
+    amount = Amount(value, value, value, False)
+    first, bound, hedged = _hedge(doc, i, sent.start)
+    if hedged:
+        amount = Amount(value, value if bound == "low" else None, value if bound == "high" else None, True)
+    head = doc[after - 1]
+    obj = _counted(head) if doc[after].lower_ == "of" or doc[after - 1].lower_ == "half" else None
+    of_object = obj is not None
+    if obj is None:
+        # "half the schools", "one in five Americans": the noun the fraction runs into, a few words on at most.
+        obj = next((t for t in doc[after : min(after + 4, sent.end)] if t.pos_ in ("NOUN", "PROPN")), None)
+        obj = obj.head if obj is not None and obj.dep_ == "compound" and obj.head.i > obj.i else obj
+        if obj is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[after : obj.i]):
+            obj = None
+    if obj is not None and obj.tag_ in ("WDT", "WP"):
+        # "the arrests, about half of which snared fugitives": a share of what the relative clause is about.
+        clause = next((t for t in obj.ancestors if t.dep_ == "relcl"), None)
+        before = [t for t in doc[sent.start : i] if t.pos_ == "NOUN"]
+        obj = clause.head if clause is not None else (before[-1] if before else None)
+    if obj is None or obj.lemma_.lower() in DURATION_UNITS or obj.lower_ in MONTHS or obj.ent_type_ in ("DATE", "TIME"):
+        return None  # "a quarter of the year", "half of 2020": a stretch of time
+    verb = next((t for t in (head, head.head, obj.head) if t.pos_ == "VERB"), None)
+    end_tok = doc[after - 1]
+    start_char, end_char = doc[first].idx, end_tok.idx + len(end_tok.text)
+    return {
+        "start": start_char, "end": end_char, "text": doc.text[start_char:end_char],
+        "value": amount.value, "low": amount.low, "high": amount.high, "unit": "percent",
+        "approximate": amount.approximate,
+        "measure": "share of " + (_subtree_text(obj) if of_object else _noun_text(obj, after, adjectives=True)),
+        "time": _time_of(sent, verb, range(first, after)),
+    }, after
+
+
 def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
     """Return the quantities of one sentence in the claims contract form (offsets into the document text)."""
     doc = sent.doc
@@ -425,6 +494,11 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
     i = sent.start
     while i < sent.end:
         tok = doc[i]
+        share = _share(sent, i)
+        if share is not None:
+            out.append(share[0])
+            i = share[1]
+            continue
         if not _is_number(tok) or _excluded(tok):
             i += 1
             continue
