@@ -100,3 +100,40 @@ def test_a_figure_rejected_in_its_own_sentence_is_the_one_disputed_and_the_rejec
     (dispute,) = links.disputes
     assert (dispute.claimant, dispute.target) == ("Moscow", "a figure")
     assert [(r.text, r.claimant) for r in dispute.disputed] == [("more than 300,000", "Pentagon")]
+
+
+def test_a_dispute_of_one_sources_figures_links_those_and_names_its_unnamed_rejecter() -> None:
+    # "the ministry's figures": the target was "s figures", and every figure of the article was disputed (the army's
+    # own count too), by "(outlet)" as the rejecter had no speaker id.
+    def claim(text: str, figure: str, measure: str, speaker: str | None) -> dict:
+        start = text.index(figure)
+        return {"start": 0, "end": len(text), "text": text, "speaker_id": speaker,
+                "quantities": [{"start": start, "end": start + len(figure), "text": figure, "value": 35, "low": 35,
+                                "high": None, "unit": None, "measure": measure}]}
+
+    doc = {"id": "a", "meta": {"published": "2024-01-09", "outlet": {"name": "AA"}}, "entities": [],
+           "speakers": [{"id": "spk-moh", "name": "Health Ministry"}, {"id": "spk-idf", "name": "Israeli army"}],
+           "claims": [claim("At least 35 Palestinians were killed, the Health Ministry said.", "At least 35",
+                            "Palestinians killed", "spk-moh"),
+                      claim("The Israeli army said it had struck 100 targets.", "100", "targets struck", "spk-idf"),
+                      {"start": 0, "end": 60, "text": "An army spokesman dismissed the ministry's figures as lies.",
+                       "speaker_id": None, "quantities": []}]}
+    (dispute,) = link_claims([doc]).disputes
+    assert (dispute.claimant, dispute.target) == ("An army spokesman", "ministry's figures")
+    assert [r.text for r in dispute.disputed] == ["At least 35"]
+
+
+def test_figures_over_different_periods_are_no_rival_counts() -> None:
+    # A running total and a count over the past 24 hours were one conflicting group ("23,210" against "35").
+    def doc(doc_id: str, text: str, figure: str, measure: str, time: str | None) -> dict:
+        d = _doc(doc_id, text, "2024-01-09", figure, measure)
+        d["claims"][0]["quantities"][0]["time"] = time
+        return d
+
+    daily = doc("a", "Officials said 35 people were killed over the past 24 hours.", "35", "people killed",
+                "the past 24 hours")
+    total = doc("b", "The death toll since Oct. 7 has risen to 23210, officials said.", "23210", "death toll",
+                "Oct. 7")
+    day = doc("c", "Officials said 28 people were killed over the past day.", "28", "people killed", "the past day")
+    links = link_claims([daily, total, day])
+    assert [sorted(m.doc_id for m in g.members) for g in links.conflicts] == [["a", "c"]]

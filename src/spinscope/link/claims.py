@@ -44,7 +44,8 @@ _DISPUTE_VERB = (r"dismiss\w*|den(?:y|ies|ied)|reject\w*|disput\w*|refut\w*|cont
 _DISPUTE_CUE = re.compile(rf"\b({_DISPUTE_VERB}|cast\w* doubt)\b", re.I)
 _FALSE_CUE = re.compile(r"\b(not accurate|inaccurate|false|exaggerat\w*|fabricat\w*|untrue|lies|misleading|wrong|"
                         r"higher than|lower than|underestimat\w*|overestimat\w*)\b", re.I)
-_FIGURE = re.compile(r"\b(?:(\w+)\s+)?(figures?|numbers?|toll|counts?|statistics|data|estimates?|tallies|tally)\b"
+_FIGURE = re.compile(r"\b(?:(?P<owner>[\w-]+)['’]s\s+(?:(?P<kind>\w+)\s+)?|(?P<qual>\w+)\s+)?"
+                     r"(figures?|numbers?|toll|counts?|statistics|data|estimates?|tallies|tally)\b"
                      r"(?:\s+(?:given|released|published|announced|provided|issued|reported)?\s*(?:by|from|of)\s+"
                      r"(?:the\s+)?([A-Z][\w-]*(?:\s+[a-z]+)?))?", re.I)
 _STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
@@ -53,6 +54,35 @@ _DISPUTER = re.compile(
     r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?(?:the\s+)?"
     r"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:has|have|had|also|quickly|flatly)\s+)*"
     rf"(?:{_DISPUTE_VERB})\b")
+
+
+#: Who rejects figures as the subject that opens the sentence ("An army spokesman dismissed the ministry's figures"),
+#: where the sentence has no claimant of its own.
+_SUBJECT_DISPUTER = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\s+(?:(?:has|have|had|also|quickly|flatly|again)\s+)*"
+    rf"(?:{_DISPUTE_VERB})\b")
+#: A period counted back from the report ("the past 24 hours", "the last day"), read as hours.
+_PERIOD = re.compile(r"\b(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(hour|day|week|month|year)s?\b", re.I)
+_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "year": 8760}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+                 "twenty-four": 24, "48": 48, "few": None, "several": None}
+#: Words of a measure that make it a running total ("death toll", "total killed"), not a count over a period.
+_TOTAL_WORDS = {"toll", "total", "tally", "overall", "cumulative"}
+
+
+def _scope(ref: ClaimRef) -> str | None:
+    """What stretch of time a figure covers, where the text tells: a period counted back in hours ("24" for "the
+    past 24 hours" and "the past day" alike), "total" for a running total ("the death toll since Oct. 7 has risen
+    to 23,210"), else None (compatible with either)."""
+    m = _PERIOD.search(ref.time or "")
+    if m is not None:
+        n = m.group(1)
+        count = 1 if n is None else (int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower()))
+        return f"{count * _HOURS[m.group(2).lower()]}h" if count else None
+    words = set(re.findall(r"[a-z]+", (ref.measure or "").lower()))
+    if words & _TOTAL_WORDS or (ref.time or "").lower().startswith(("since", "so far")):
+        return "total"
+    return None
 
 
 def _stem(word: str) -> str:
@@ -85,6 +115,7 @@ class ClaimRef:
     claimant: str | None
     outlet: str | None
     published: str | None
+    time: str | None = None
 
     def bounds(self) -> tuple[float, float]:
         """The range the figure allows (an open end is infinite)."""
@@ -98,7 +129,7 @@ class ClaimRef:
         """Return the JSON form."""
         return {"doc_id": self.doc_id, "claim": self.claim, "quantity": self.quantity, "text": self.text,
                 "value": self.value, "low": self.low, "high": self.high, "measure": self.measure,
-                "claimant": self.claimant, "outlet": self.outlet, "published": self.published}
+                "claimant": self.claimant, "outlet": self.outlet, "published": self.published, "time": self.time}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +189,10 @@ def find_dispute(text: str) -> tuple[str, str | None, str | None] | None:
     m = _FIGURE.search(text)
     if m is None:
         return None
-    qualifier, source = m.group(1), m.group(3)
+    # "the ministry's casualty figures": the owner is the source, the word before the figures their kind.
+    owner = m.group("owner")
+    qualifier = m.group("kind") if owner else m.group("qual")
+    source = owner or m.group(5)
     family = MEASURE_FAMILIES.get((qualifier or "").lower())
     if family is None and qualifier and qualifier.lower() in ("casualty", "death", "victim"):
         family = "casualties"
@@ -211,7 +245,7 @@ def _refs(analyses: Iterable[dict[str, Any]]) -> list[tuple[ClaimRef, tuple[str,
                     continue  # durations are rarely what sources disagree about
                 ref = ClaimRef(str(analysis.get("id")), ci, qi, q.get("text", ""), q.get("value"), q.get("low"),
                                q.get("high"), q.get("measure"), _claimant_name(analysis, claim), outlet,
-                               meta.get("published"))
+                               meta.get("published"), q.get("time"))
                 refs.append((ref, _event(analysis, claim), claim))
     return refs
 
@@ -225,9 +259,12 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
         key = measure_key(ref.measure)
         if key is None:
             continue
+        scope = _scope(ref)
         for gkey, gevent, members in groups:
-            if gkey == key and _same_event(gevent, event, _date(members[0].published), _date(ref.published),
-                                           window_days):
+            # Figures over different periods ("the past 24 hours", a running total) are no rival counts of one.
+            scopes = {_scope(m) for m in members} - {None}
+            if gkey == key and (scope is None or not scopes or scopes == {scope}) and _same_event(
+                    gevent, event, _date(members[0].published), _date(ref.published), window_days):
                 members.append(ref)
                 break
         else:
@@ -266,7 +303,10 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                     disputed.append(ref)
             if disputed:
                 disputer = _DISPUTER.search(text)
+                subject = _SUBJECT_DISPUTER.match(text.strip())
                 claimant = disputer.group("who") if disputer else _claimant_name(analysis, claim)
+                if claimant is None and subject is not None:
+                    claimant = subject.group("who")  # "An army spokesman dismissed ...", a source with no id
                 disputes.append(Dispute(doc_id, ci, text, claimant, target, tuple(disputed)))
     logger.info("linked %d groups, %d disputes", len(out_groups), len(disputes))
     return ClaimLinks(out_groups, tuple(disputes))

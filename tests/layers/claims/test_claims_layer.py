@@ -265,8 +265,14 @@ def test_a_currency_named_with_its_country_is_that_countrys(sentence: str, text:
      "up to 1,500", "the past 24 hours"),
     ("In the last 24 hours, 35 Palestinians were killed in Gaza, the ministry said.", "35", "the last 24 hours"),
     ("The army has destroyed 40 tanks during the past two weeks.", "40", "the past two weeks"),
-    # Guard: a duration that is no period of the figure's stays no time.
+    # The parser hangs the period on the second figure's participle; it holds for the sentence.
+    ("At least 35 Palestinians were killed and 120 others injured in Israeli airstrikes across the Gaza Strip over "
+     "the past 24 hours, the Health Ministry said.", "At least 35", "the past 24 hours"),
+    # Guards: a duration that is no period of the figure's stays no time, and a period on another line or
+    # clause, or a comparison with earlier years, is not the figure's.
     ("The army destroyed 40 tanks in a battle that lasted two weeks.", "40", None),
+    ("He has blessed 50 couples in the last fifteen years; another priest has blessed two couples.", "two", None),
+    ("Hundreds of cases are reported, but the epidemic is worse than in previous years.", "Hundreds", None),
 ])
 def test_the_period_a_figure_covers_is_its_time(sentence: str, text: str, time: str | None) -> None:
     assert _quantities(sentence)[text]["time"] == time

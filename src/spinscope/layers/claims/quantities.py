@@ -123,6 +123,15 @@ def _period(ent: SpacySpan) -> bool:
                                                           and words[1] in _PERIOD_WORDS))
 
 
+def _counted_back(ent: SpacySpan) -> bool:
+    """Whether a date entity is a stretch counted back from the report ("the past 24 hours", "the last two weeks",
+    "the past few days"), not a calendar reference ("last month", "Last Friday") nor one ahead ("the next week")."""
+    words = [t.lower_ for t in ent]
+    back = [w for w in words if w in ("past", "last", "previous", "preceding")]
+    return bool(back) and any(t.lemma_.lower() in DURATION_UNITS or t.lower_.rstrip("s") in DURATION_UNITS
+                              for t in ent) and (back[0] == "past" or any(t.like_num for t in ent))
+
+
 def _excluded(tok: Token) -> bool:
     """Calendar references, ordinals and numbers that are part of a name."""
     low = tok.lower_
@@ -406,6 +415,11 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
         if (any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent)
                 and any(t.like_num for t in ent) and not _period(ent)):
             continue  # a duration ("75 years"), not a time ("last year", "the second quarter")
+        lo, hi = sorted((ent.start_char, sent.doc[skip.start].idx)) if len(skip) else (0, 0)
+        if _counted_back(ent) and not re.search(r"[\n;]", sent.doc.text[lo:hi]):
+            # "were killed and 120 others injured ... over the past 24 hours": the period a report covers holds
+            # for every figure of its sentence and line, wherever the parser hangs it.
+            return ent.text
         tok = ent.root
         while tok.i != verb.i and tok.head.i != tok.i:
             if tok.dep_ in CLAUSE_DEPS:
