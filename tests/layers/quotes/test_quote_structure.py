@@ -1206,3 +1206,23 @@ def test_the_platform_a_statement_was_posted_on_is_not_what_it_says(run, medium:
     (quote,) = run(text).spans("quotes")
     assert quote.text(text).startswith("Ukrainian forces shelled the Russian city of Belgorod")
     assert quote.attrs["speaker"]["name"] == "Vyacheslav Gladkov"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A state's body named by its country or people is an organisation speaker (it had no id, so its claims were
+    # credited to the outlet).
+    ("The Israeli army said it had struck more than 100 targets.", "Israeli army"),
+    ("The Syrian regime said the attack was staged.", "Syrian regime"),
+    # Guards: a body of no named state, and one member of a body, stay unnamed.
+    ("The army said it had withdrawn.", None),
+    ("A Syrian army officer said the town had fallen.", None),
+])
+def test_a_states_body_is_an_organisation_speaker(run, text: str, name: str | None) -> None:
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"].get("name") == name
+
+
+def test_the_body_named_again_is_the_same_speaker(run) -> None:
+    text = "The Israeli army said it had struck 100 targets. The army said the strikes would go on."
+    doc = run(text)
+    assert [q.attrs["speaker"].get("key") for q in doc.spans("quotes")] == [org_key("Israeli army")] * 2

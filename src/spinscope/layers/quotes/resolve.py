@@ -342,6 +342,25 @@ def _issuer(head: Token) -> Span | None:
     return None
 
 
+#: Bodies of a state that speak as one ("the Israeli army said", "Iran's government said").
+_STATE_BODIES = frozenset({"army", "military", "government", "police", "navy", "cabinet", "presidency",
+                           "embassy", "parliament", "judiciary", "administration", "regime", "junta"})
+
+
+def _national_body(head: Token) -> Span | None:
+    """A state's body named by its country or people and no entity of its own ("the Israeli army", "Iran's
+    government", "the Syrian regime"): the phrase without its article, as an organisation. Not a body of no
+    named state ("the army said"), nor one with an indefinite article; "the Iranian ministry" says not which
+    ministry, and stays unnamed."""
+    if head.lemma_.lower() not in _STATE_BODIES or head.pos_ != "NOUN" or _indefinite(head):
+        return None
+    mods = [c for c in head.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
+    if not any(m.ent_type_ in ("NORP", "GPE") for m in mods):
+        return None
+    first = min(m.left_edge.i for m in mods)
+    return Span(head.doc, first, head.i + 1, label="ORG")
+
+
 def _own_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
     """The words of a source that can name its speaker. Never a clause after the head ("Christie, who campaigned
     for Donald Trump"; "the official, who spoke to Al Mayadeen") but a participle's agent. After a common noun,
@@ -486,6 +505,9 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif (body := _body_named(reg, head)) is not None:
             ref = SpeakerRef(*f.source, body.key, body.name)
+        elif (national := _national_body(head)) is not None:
+            sp = reg.organization(national)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
             noun = head.lemma_.lower()
