@@ -472,7 +472,7 @@ def _share(sent: SpacySpan, i: int) -> tuple[dict[str, Any], int] | None:
     if hedged:
         amount = Amount(value, value if bound == "low" else None, value if bound == "high" else None, True)
     head = doc[after - 1]
-    obj = _counted(head) if doc[after].lower_ == "of" or doc[after - 1].lower_ == "half" else None
+    obj = _counted(head) if (after < len(doc) and doc[after].lower_ == "of") or head.lower_ == "half" else None
     of_object = obj is not None
     if obj is None:
         # "half the schools", "one in five Americans": the noun the fraction runs into, a few words on at most.

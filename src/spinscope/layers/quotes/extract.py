@@ -1170,7 +1170,7 @@ _SAID_NOUNS = frozenset({"remark", "comment", "statement", "announcement", "pled
 
 def _made_remarks(verb: Token) -> bool:
     """Whether a verb is the "made" of "X made the remarks on Sunday": it says when or where words quoted elsewhere
-    were said, and has no content of its own (PolNeAR train and dev mark none of the 8 with "the", "this" or a
+    were said, and has no content of its own (PolNeAR train and dev mark none of the 9 with "the", "this" or a
     possessive and nothing on the noun but when or where; "made the case that ...", "made comments about ..." are
     cues)."""
     if verb.lemma_.lower() != "make":
