@@ -346,3 +346,24 @@ def test_a_fraction_is_a_share_in_percent(sentence: str, text: str, value: float
 ])
 def test_no_share_where_a_fraction_word_shares_nothing(sentence: str) -> None:
     assert not any(q["unit"] == "percent" for q in _quantities(sentence).values())
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit", "measure", "time"), [
+    # Economic reports as wire copy writes them (the measures were "share (year)", "share (of)", "share (up)",
+    # "points" and none, "year on year" was a time, and "fell by X to Y" was read as a range).
+    ("China's gross domestic product expanded 5.2 percent year on year to 126.06 trillion yuan in 2023.",
+     "5.2 percent", "percent", "change in product", "2023"),
+    ("The growth rate was higher than the target of around 5 percent.", "around 5 percent", "percent", "target",
+     None),
+    ("Fixed-asset investment went up 3 percent.", "3 percent", "percent", "change in asset investment", None),
+    ("The unemployment rate averaged 5.2 percent, down 0.4 percentage points from a year earlier.",
+     "0.4 percentage points", "percentage points", "change in unemployment rate", None),
+    ("China's population fell by 2.08 million to 1.4097 billion at the end of 2023.", "2.08 million", None,
+     "change in population", "the end of 2023"),
+    ("China's population fell by 2.08 million to 1.4097 billion at the end of 2023.", "1.4097 billion", None,
+     "population", "the end of 2023"),
+])
+def test_economic_figures_measure_what_changed_and_by_how_much(sentence: str, text: str, unit: str | None,
+                                                                measure: str, time: str | None) -> None:
+    q = _quantities(sentence)[text]
+    assert (q["unit"], q["measure"], q["time"]) == (unit, measure, time)

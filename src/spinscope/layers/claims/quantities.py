@@ -275,18 +275,23 @@ def _verb_of(anchor: Token) -> Token | None:
 #: their subject changed.
 CHANGE_VERBS = frozenset({"rise", "climb", "grow", "increase", "jump", "surge", "soar", "fall", "drop", "decline",
                           "decrease", "shrink", "contract", "expand", "slide", "plunge", "gain", "lose"})
+#: Particles that make a verb one of change ("went up 3 percent", "came down 2 percent").
+_CHANGE_PARTICLES = frozenset({"up", "down"})
 
 
 def _change_of(core: Token) -> tuple[Token, Token] | None:
     """The subject whose change a percentage gives, with the verb of change: "GDP grew 5.2 percent", "exports
     fell by 3 percent" (not "rose to 4.9 percent", a level: `_level_of`)."""
-    if core.dep_ in ("npadvmod", "dobj"):
+    if core.dep_ == "npadvmod" and core.head.lower_ in _CHANGE_PARTICLES and core.head.dep_ in ("advmod", "prt"):
+        verb = core.head.head  # "went up 3 percent"
+    elif core.dep_ in ("npadvmod", "dobj"):
         verb = core.head
     elif core.dep_ == "pobj" and core.head.lower_ == "by" and core.head.dep_ == "prep":
         verb = core.head.head
     else:
         return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in CHANGE_VERBS or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in _CHANGE_PARTICLES for c in verb.children)):
         return None
     noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_number(noun):
@@ -298,7 +303,8 @@ def _change_of(core: Token) -> tuple[Token, Token] | None:
 #: rose to 35,000", "Gaza death toll passes 35,000"), or of their object for "put" ("put the death toll at 34,000").
 LEVEL_VERBS = frozenset({"rise", "climb", "reach", "pass", "top", "exceed", "surpass", "hit", "stand", "increase",
                          "jump", "grow", "surge", "soar", "mount", "near", "fall", "drop", "decline", "put", "be",
-                         "widen", "narrow", "shrink", "swell", "total", "amount", "estimate", "value", "cost"})
+                         "widen", "narrow", "shrink", "swell", "total", "amount", "estimate", "value", "cost",
+                         "average", "expand"})
 _LEVEL_PREPS = frozenset({"to", "at", "above", "over", "past"})
 
 
@@ -405,6 +411,9 @@ def _subtree_text(tok: Token) -> str:
     return words.strip()
 
 
+_COMPARED = re.compile(r"\byear[- ]on[- ]year\b|\b(?:a|one) (?:year|month|week) (?:earlier|before|ago)\b", re.I)
+
+
 def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
     """A date in the same clause as the verb ("on Friday", "in 2006"), if the text gives one."""
     if verb is None:
@@ -412,6 +421,9 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or ent.start in skip or any(i in skip for i in range(ent.start, ent.end)):
             continue
+        if _COMPARED.search(sent.doc.text[max(0, ent.start_char - 8) : ent.end_char + 8]) \
+                or (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "than"):
+            continue  # what a figure is compared with ("down 0.4 points from a year earlier", "year on year")
         if (any(t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(t.lower_ in MONTHS for t in ent)
                 and any(t.like_num for t in ent) and not _period(ent)):
             continue  # a duration ("75 years"), not a time ("last year", "the second quarter")
@@ -524,7 +536,9 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
         first = start
         unit: str | None = None
         # "between 10 and 20", "10 to 20", "from 10 to 20"
-        j2, upper = _range_end(doc, j, sent.end)
+        # Not "fell by 2.08 million to 1.4097 billion": a change, then the level it brought.
+        by_to = start > sent.start and doc[start - 1].lower_ == "by" and j < sent.end and doc[j].lower_ == "to"
+        j2, upper = _range_end(doc, j, sent.end) if not by_to else (j, None)
         if upper is not None and amount.value is not None:
             if start > sent.start and doc[start - 1].lower_ in ("between", "from"):
                 first = start - 1
@@ -552,6 +566,9 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
         nxt = doc[j] if j < sent.end else None
         if nxt is not None and nxt.lower_ == "per" and j + 1 < sent.end and doc[j + 1].lower_ == "cent":
             unit, last, core = "percent", j + 2, doc[j + 1]
+        elif nxt is not None and nxt.lower_ in ("percentage", "per-cent") and j + 1 < sent.end \
+                and doc[j + 1].lemma_.lower() == "point":
+            unit, last, core = "percentage points", j + 2, doc[j + 1]  # "down 0.4 percentage points"
         elif nxt is not None and nxt.lower_ in PERCENT_WORDS:
             unit, last, core = "percent", j + 1, nxt
         elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
@@ -570,17 +587,26 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             measure = f"duration of {_subtree_text(of_obj)}" if of_obj is not None else "duration"
         verb: Token | None = None
         if measure is None:
-            if unit == "percent":
+            if unit in ("percent", "percentage points"):
                 of_obj = _counted(core)
                 # A percentage modifying a noun is no share of it: "60 percent purity" is a purity, "a 40 percent
-                # increase" an increase ("26 percent year on year" says when, not what).
+                # increase" an increase.
                 modified = of_obj if of_obj is not None and of_obj.i == core.head.i != core.i else None
+                pct = core
+                if modified is not None and modified.lemma_.lower() in DURATION_UNITS:
+                    # "expanded 5.2 percent year on year" says when, not what: the change is read through the
+                    # duration noun the parser hangs the percentage on.
+                    pct, of_obj, modified = modified, None, None
                 of_obj = None if modified is not None else of_obj
-                level = _level_of(core) if of_obj is None and modified is None else None
-                change = _change_of(core) if of_obj is None and modified is None and level is None else None
-                verb = _verb_of(core)
-                if modified is not None and modified.lemma_.lower() not in DURATION_UNITS:
+                level = _level_of(pct) if of_obj is None and modified is None else None
+                change = _change_of(pct) if of_obj is None and modified is None and level is None else None
+                verb = _verb_of(pct)
+                target = core.head.head if core.head.dep_ == "prep" and core.head.lower_ == "of" else None
+                if modified is not None:
                     measure = _noun_text(modified, core.i + 1)
+                elif of_obj is None and level is None and change is None and target is not None \
+                        and target.pos_ == "NOUN":
+                    measure = _noun_text(target, adjectives=True)  # "the target of around 5 percent", "a rate of"
                 elif of_obj is not None:
                     measure = "share of " + _subtree_text(of_obj)
                 elif level is not None:
@@ -606,6 +632,8 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                     measure, verb = _level_text(level[0]), level[1]  # "the death toll had risen to 35,000"
                     if verb.lemma_.lower() == "cost":
                         measure = f"cost of {measure}"  # "the project will cost 3 trillion rials"
+                elif counted is None and core.dep_ == "pobj" and (change := _change_of(core)) is not None:
+                    measure, verb = f"change in {_level_text(change[0])}", change[1]  # "fell by 2.08 million"
                 else:
                     verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
                     # A currency counts itself alone: "Hong Kong dollars paid" is "dollars paid" in Hong Kong's.
