@@ -1226,3 +1226,13 @@ def test_the_body_named_again_is_the_same_speaker(run) -> None:
     text = "The Israeli army said it had struck 100 targets. The army said the strikes would go on."
     doc = run(text)
     assert [q.attrs["speaker"].get("key") for q in doc.spans("quotes")] == [org_key("Israeli army")] * 2
+
+
+def test_an_abbreviation_given_beside_a_name_is_the_same_speaker(run) -> None:
+    # "the NBS" was a speaker of its own beside "National Bureau of Statistics".
+    text = ("China's economy grew 5.2 percent in 2023, the National Bureau of Statistics (NBS) said on Wednesday.\n\n"
+            "China's population fell by 2.08 million at the end of 2023, the NBS said.")
+    doc = run(text)
+    assert {q.attrs["speaker"]["name"] for q in doc.spans("quotes")} == {"National Bureau of Statistics"}
+    (bureau,) = [s.attrs for s in doc.spans("speakers")]
+    assert "NBS" in bureau["aliases"]

@@ -166,6 +166,10 @@ def _title_case_line(ent: Span) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+#: An abbreviation in parentheses right after a name ("the National Bureau of Statistics (NBS)").
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+
+
 class _Registry:
     """Speakers of one document, found through their mentions."""
 
@@ -252,11 +256,18 @@ class _Registry:
     def organization(self, ent: Span) -> Speaker:
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         key = org_key(name)
+        if key not in self.speakers and key in self.renamed:
+            key = self.lookup(key).key  # an abbreviation the text gave beside the full name ("NBS")
         sp = self.speakers.get(key)
         if sp is None:
             sp = Speaker(key, "organization", name, (ent.start_char, ent.end_char))
             self.speakers[key] = sp
         sp.add_alias(name)
+        abbreviation = _ABBREVIATION.match(doc_text(ent.doc), ent.end_char)
+        if abbreviation is not None and org_key(abbreviation.group(1)) not in self.speakers:
+            # "the National Bureau of Statistics (NBS) said ... the NBS said": one speaker.
+            self.renamed[org_key(abbreviation.group(1))] = key
+            sp.add_alias(abbreviation.group(1))
         sp.last_token = max(sp.last_token, ent.end - 1)
         return sp
 
