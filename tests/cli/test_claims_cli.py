@@ -80,3 +80,40 @@ def test_disagreements_lists_the_dispute_of_the_casualty_figure_and_conflicting_
     assert not CliRunner().invoke(app, [*args, "--measure", "airbases"]).output.strip()
     only_rhc = CliRunner().invoke(app, [*args, "--outlet", "habana", "--format", "jsonl"]).output
     assert [json.loads(x)["kind"] for x in only_rhc.splitlines() if x.strip()] == ["dispute"]
+
+
+def test_disagreements_of_two_wire_reports_ingested_from_files(tmp_path: Path) -> None:
+    # `spinscope ingest` on two files, then `spinscope claims --disagreements`: the daily counts of two outlets
+    # conflict (35 against 28, "the past 24 hours" and "the past day" being one period), the running total does not
+    # join them, and the army spokesman's dispute of "the ministry's figures" rejects the ministry's figures only.
+    from spinscope.cli.main import app
+
+    (tmp_path / "aa.txt").write_text(
+        "Israeli strikes kill 35 Palestinians in Gaza: Health Ministry\n\n"
+        "GAZA CITY, Jan. 9 (AA) - At least 35 Palestinians were killed and 120 others injured in Israeli airstrikes "
+        "across the Gaza Strip over the past 24 hours, the Health Ministry in Gaza said on Tuesday.\n\n"
+        "The death toll since Oct. 7 has risen to 23,210, the ministry said in a statement.\n\n"
+        'The Israeli army said it had struck "more than 100 terror targets" during the same period. An army '
+        'spokesman dismissed the ministry\'s figures as "Hamas propaganda."\n', encoding="utf-8")
+    (tmp_path / "jp.txt").write_text(
+        "IDF: Over 100 Hamas targets hit in past day\n\n"
+        "TEL AVIV, Jan. 9 - According to the Gaza Health Ministry, 28 Palestinians were killed in Israeli strikes "
+        "in Gaza over the past day.\n", encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    ingested = CliRunner().invoke(app, ["ingest", str(tmp_path / "aa.txt"), str(tmp_path / "jp.txt"),
+                                        "--store", store])
+    assert ingested.exit_code == 0, ingested.output
+    result = CliRunner().invoke(app, ["claims", "--store", store, "--disagreements", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.output.splitlines() if x.strip()]
+    conflicts = [sorted(c["text"] for c in r["claims"]) for r in rows if r["kind"] == "conflict"]
+    assert ["28", "At least 35"] in [[t for t in c if t != "35"] for c in conflicts]
+    assert not any("23,210" in c for c in conflicts)
+    (dispute,) = [r for r in rows if r["kind"] == "dispute"]
+    assert dispute["claimant"] == "An army spokesman"
+    assert {d["claimant"] for d in dispute["disputed"]} <= {"Health Ministry", "Gaza Health Ministry"}
+    assert "more than 100" not in {d["text"] for d in dispute["disputed"]}
+    # The army is a speaker of its own, so its count is its claim, not the outlet's.
+    listed = CliRunner().invoke(app, ["claims", "--store", store, "--format", "jsonl"]).output
+    army = [json.loads(x) for x in listed.splitlines() if "terror targets" in x]
+    assert army and army[0]["speaker"] == "Israeli army"

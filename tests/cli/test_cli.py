@@ -558,3 +558,33 @@ def test_analyze_gives_tass_and_xinhua_copy_its_speakers_and_figures(tmp_path: P
     assert roles["Mao Ning"] == ["Spokesperson"] and "Mao" not in roles
     measures = {q["text"]: (q["measure"], q["time"]) for c in analysis["claims"] for q in c["quantities"]}
     assert measures["$82.6 billion"] == ("trade surplus", "May")
+
+
+def test_analyze_reads_a_press_tv_style_report_and_an_economic_release(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a headline the parser ran into the lead left the lead's role without a
+    # speaker; "made the remarks" was an attribution; "Secretary General" was split at "General"; the unnamed
+    # spokesman's role went to the next person named; "(NBS)" made a second speaker; a fraction, a period and a
+    # change in percentage points had no quantity, no time or the wrong unit.
+    analysis = _analyze_file(tmp_path / "wire.txt", (
+        "Iran warns Israel against any 'miscalculation'\n\n"
+        "Iran's Armed Forces chief of staff has warned the Israeli regime against any miscalculation, saying the "
+        'Islamic Republic\'s response would be "crushing."\n\n'
+        "Major General Mohammad Bagheri made the remarks on Sunday in a meeting with commanders in Tehran.\n\n"
+        "Hezbollah Secretary General Sayyed Hassan Nasrallah said the resistance front was united.\n\n"
+        "A spokesman for the Foreign Ministry released a statement on Tuesday. This is an open provocation, the "
+        "spokesman said.\n\n"
+        "The unemployment rate averaged 5.2 percent, down 0.4 percentage points, the National Bureau of Statistics "
+        "(NBS) said. Nearly half of the schools have closed over the past 24 hours, the NBS said.\n"))
+    said = {q["text"]: (q["speaker"] or {}).get("name") for q in analysis["quotes"]}
+    assert said["the Islamic Republic's response would be \"crushing.\""] == "Mohammad Bagheri"
+    assert not any(text.startswith("the remarks") for text in said)
+    assert said["This is an open provocation"] is None
+    assert {said[t] for t in said if "percent" in t or "schools" in t} == {"National Bureau of Statistics"}
+    roles = {s["name"]: s["roles"] for s in analysis["speakers"]}
+    assert roles["Hassan Nasrallah"][0] == "Hezbollah Secretary General"
+    quantities = {q["text"]: q for c in analysis["claims"] for q in c["quantities"]}
+    assert (quantities["0.4 percentage points"]["unit"], quantities["0.4 percentage points"]["measure"]) == (
+        "percentage points", "change in unemployment rate")
+    half = quantities["Nearly half"]
+    assert (half["high"], half["unit"], half["measure"], half["time"]) == (50, "percent", "share of the schools",
+                                                                           "the past 24 hours")

@@ -64,8 +64,6 @@ _SUBJECT_DISPUTER = re.compile(
 #: A period counted back from the report ("the past 24 hours", "the last day"), read as hours.
 _PERIOD = re.compile(r"\b(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(hour|day|week|month|year)s?\b", re.I)
 _HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "year": 8760}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
-                 "twenty-four": 24, "48": 48, "few": None, "several": None}
 #: Words of a measure that make it a running total ("death toll", "total killed"), not a count over a period.
 _TOTAL_WORDS = {"toll", "total", "tally", "overall", "cumulative"}
 
@@ -74,11 +72,12 @@ def _scope(ref: ClaimRef) -> str | None:
     """What stretch of time a figure covers, where the text tells: a period counted back in hours ("24" for "the
     past 24 hours" and "the past day" alike), "total" for a running total ("the death toll since Oct. 7 has risen
     to 23,210"), else None (compatible with either)."""
+    from spinscope.layers.claims.numbers import word_value  # here: the claims layer imports this module
+
     m = _PERIOD.search(ref.time or "")
     if m is not None:
-        n = m.group(1)
-        count = 1 if n is None else (int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower()))
-        return f"{count * _HOURS[m.group(2).lower()]}h" if count else None
+        count = 1 if m.group(1) is None else word_value(m.group(1))  # "the past day", "the past 24 hours"
+        return f"{count * _HOURS[m.group(2).lower()]:g}h" if count else None  # "the past few days": not known
     words = set(re.findall(r"[a-z]+", (ref.measure or "").lower()))
     if words & _TOTAL_WORDS or (ref.time or "").lower().startswith(("since", "so far")):
         return "total"

@@ -1165,7 +1165,7 @@ def _supposition(verb: Token) -> bool:
 
 
 #: Words for what was said that "made" refers back to ("made the remarks", "made his comments").
-_SAID_NOUNS = frozenset({"remark", "comment", "statement", "announcement", "pledge", "speech", "remarks", "comments"})
+_SAID_NOUNS = frozenset({"remark", "comment", "statement", "announcement", "pledge", "speech"})
 
 
 def _made_remarks(verb: Token) -> bool:
