@@ -1236,3 +1236,13 @@ def test_an_abbreviation_given_beside_a_name_is_the_same_speaker(run) -> None:
     assert {q.attrs["speaker"]["name"] for q in doc.spans("quotes")} == {"National Bureau of Statistics"}
     (bureau,) = [s.attrs for s in doc.spans("speakers")]
     assert "NBS" in bureau["aliases"]
+
+
+def test_a_places_own_body_heading_a_colon_line_is_its_speaker(run) -> None:
+    # "Yemen's Ansarallah: ..." was no attribution: the tagger labels both names places, and a place alone heads
+    # lists ("Iowa: Tim Albrecht, ...").
+    text = "Yemen's Ansarallah: We will continue operations until the aggression stops\n\nThe group spoke on Saturday."
+    (quote,) = run(text).spans("quotes")
+    assert (quote.text(text), quote.attrs["speaker"]["name"]) == (
+        "We will continue operations until the aggression stops", "Ansarallah")
+    assert not list(run("Iowa: Tim Albrecht, Joni Ernst\n\nMore news followed.").spans("quotes"))

@@ -809,8 +809,9 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
                             for t in names)
             if not names or not 0 < len(label) <= 4 or not name or name[0] in _OPEN_QUOTES or not elsewhere:
                 continue
-        # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people).
-        if all(t.ent_type_ == "GPE" for t in names):
+        # A speaker is a proper name that is not just a place ("Iowa: Tim Albrecht, ..." lists people); a place's
+        # own body is ("Yemen's Ansarallah: We will continue ...", which the tagger labels two places).
+        if all(t.ent_type_ == "GPE" for t in names) and not any(t.tag_ == "POS" for t in label):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:
             continue  # "Clinton: 547." is a tally; "Lynch: No outside influence on FBI probe" is a statement
