@@ -253,22 +253,23 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
     """Group the quantities of all documents by measure and event; link disputes to what they dispute."""
     docs = list(analyses)
     refs = _refs(docs)
-    groups: list[tuple[str, tuple[str, ...], list[ClaimRef]]] = []
+    # Each group with the periods its members cover (`_scope`, None left out), kept as members join.
+    groups: list[tuple[str, tuple[str, ...], list[ClaimRef], set[str]]] = []
     for ref, event, _claim in refs:
         key = measure_key(ref.measure)
         if key is None:
             continue
         scope = _scope(ref)
-        for gkey, gevent, members in groups:
+        for gkey, gevent, members, scopes in groups:
             # Figures over different periods ("the past 24 hours", a running total) are no rival counts of one.
-            scopes = {_scope(m) for m in members} - {None}
             if gkey == key and (scope is None or not scopes or scopes == {scope}) and _same_event(
                     gevent, event, _date(members[0].published), _date(ref.published), window_days):
                 members.append(ref)
+                scopes.update({scope} - {None})
                 break
         else:
-            groups.append((key, event, [ref]))
-    out_groups = tuple(ClaimGroup(k, e, tuple(m)) for k, e, m in groups
+            groups.append((key, event, [ref], {scope} - {None}))
+    out_groups = tuple(ClaimGroup(k, e, tuple(m)) for k, e, m, _scopes in groups
                        if len({(r.doc_id, r.claim) for r in m}) > 1)
     disputes = []
     for analysis in docs:
@@ -302,9 +303,8 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                     disputed.append(ref)
             if disputed:
                 disputer = _DISPUTER.search(text)
-                subject = _SUBJECT_DISPUTER.match(text.strip())
                 claimant = disputer.group("who") if disputer else _claimant_name(analysis, claim)
-                if claimant is None and subject is not None:
+                if claimant is None and (subject := _SUBJECT_DISPUTER.match(text.strip())) is not None:
                     claimant = subject.group("who")  # "An army spokesman dismissed ...", a source with no id
                 disputes.append(Dispute(doc_id, ci, text, claimant, target, tuple(disputed)))
     logger.info("linked %d groups, %d disputes", len(out_groups), len(disputes))
