@@ -299,6 +299,10 @@ def test_a_measure_keeps_words_written_together() -> None:
     ("The army blew up 3 bridges.", "3", "bridges blown up"),
     # Guard: with no verb taking it as object, the participle still says what happened.
     ("There were 12 people killed in the strike.", "12", "people killed"),
+    # A verb stressed on its last syllable doubles its consonant (the measure was "attacks repeled").
+    ("Russian forces repel 7 Ukrainian attacks in the Donetsk direction.", "7", "attacks repelled"),
+    ("Police patrol 40 streets in the city.", "40", "streets patrolled"),
+    ("Officials visit 30 villages every week.", "30", "villages visited"),
 ])
 def test_a_count_measures_the_verb_it_is_the_object_of(sentence: str, text: str, measure: str) -> None:
     assert _quantities(sentence)[text]["measure"] == measure

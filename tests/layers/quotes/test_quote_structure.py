@@ -1246,3 +1246,59 @@ def test_a_places_own_body_heading_a_colon_line_is_its_speaker(run) -> None:
     assert (quote.text(text), quote.attrs["speaker"]["name"]) == (
         "We will continue operations until the aggression stops", "Ansarallah")
     assert not list(run("Iowa: Tim Albrecht, Joni Ernst\n\nMore news followed.").spans("quotes"))
+
+
+def _part(text: str, quote, role: str) -> str:
+    """The words of a quote's cue or speaker."""
+    return text[quote.attrs[role]["start"]:quote.attrs[role]["end"]]
+
+
+def test_a_headlines_closing_participle_is_no_cue(run) -> None:
+    # "material damage reported" was an attribution with "material damage" its speaker.
+    text = ("Israeli aggression on Damascus countryside, material damage reported\n\n"
+            "A military source said the losses were limited to material damage.")
+    doc = run(text)
+    assert [_part(text, q, "cue") for q in doc.spans("quotes")] == ["said"]
+    # A name still reports at a headline's end, and a body sentence's "X reported" is still a cue.
+    named = "Israeli strikes hit Damascus countryside, SANA reported\n\nThe agency gave no figures."
+    assert [_part(named, q, "speaker") for q in run(named).spans("quotes")] == ["SANA"]
+    body = "Five people were killed in the strikes, the ministry reported."
+    assert [_part(body, q, "cue") for q in run(body).spans("quotes")] == ["reported"]
+
+
+def test_the_statement_named_again_is_its_issuers(run) -> None:
+    # "the statement read" had no speaker, so the figures it gave were the outlet's.
+    text = ("The Russian Defense Ministry said in a statement on Tuesday that its forces had repelled seven attacks. "
+            "The Ukrainian army lost up to 250 servicemen in this direction, the statement read.")
+    doc = run(text)
+    assert [q.attrs["speaker"].get("name") for q in doc.spans("quotes")] == ["Russian Defense Ministry"] * 2
+    # A statement no named speaker issued stays unnamed, and so does a statement someone else's.
+    unnamed = ("A military source said in a statement that most missiles were shot down. "
+               "The losses were limited, the statement added.")
+    assert [q.attrs["speaker"].get("name") for q in run(unnamed).spans("quotes")] == [None, None]
+
+
+def test_a_body_named_again_in_capitals_is_the_same_speaker(run) -> None:
+    # "the Foreign and Expatriates Ministry" was named "Expatriates Ministry", and "the Ministry" was no one.
+    text = ("The Syrian Arab Republic has repeatedly called on the UN Security Council to condemn the Israeli attacks, "
+            "which the Foreign and Expatriates Ministry described as \"a flagrant violation of international law.\"\n\n"
+            "In a letter to the UN Secretary-General, the Ministry said the aggression \"endangers regional and "
+            "international peace and security.\"")
+    names = [q.attrs["speaker"].get("name") for q in run(text).spans("quotes")]
+    assert names[-2:] == ["Foreign and Expatriates Ministry"] * 2
+
+
+@pytest.mark.parametrize("headline, source, name", [
+    ("Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction - MoD", "MoD", "MoD"),
+    ("West seeks to prolong conflict in Ukraine \u2014 Kremlin", "Kremlin", "Kremlin"),
+])
+def test_a_headlines_source_after_its_dash(run, headline: str, source: str, name: str) -> None:
+    text = f"{headline}\n\nMOSCOW, March 3 - The fighting went on through the night."
+    (quote,) = run(text).spans("quotes")
+    assert (quote.text(text), _part(text, quote, "speaker"), quote.attrs["speaker"]["name"]) == (
+        headline.rsplit(" ", 2)[0], source, name)
+
+
+def test_a_pages_site_name_after_a_dash_is_no_source(run) -> None:
+    text = "Iran warns Israel against any miscalculation - Tehran Times\n\nThe warning came on Sunday."
+    assert [q.attrs["speaker"]["name"] for q in run(text).spans("quotes")] == ["Iran"]

@@ -77,6 +77,10 @@ IRREGULAR = {"hold": "held", "take": "taken", "leave": "left", "hit": "hit", "sh
 #: annotations count it ("In the past five weeks").
 _PERIOD_WORDS = {"past", "last", "previous", "preceding", "next", "coming", "following"}
 _CVC = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
+#: Verbs of more than one syllable stressed on the last, whose final consonant doubles ("repel" → "repelled").
+_DOUBLING = {"repel", "expel", "compel", "propel", "control", "patrol", "commit", "admit", "omit", "emit", "submit",
+             "transmit", "permit", "regret", "occur", "recur", "incur", "refer", "prefer", "confer", "deter",
+             "transfer", "rebel", "equip", "kidnap", "acquit", "outstrip", "abet"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 _VAGUE_DIGITS = re.compile(r"^\d+0s$")  # "10s", "100s"
 
@@ -102,7 +106,7 @@ def _participle(verb: Token) -> str:
         return lemma + "d"
     if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied"
-    if _CVC.match(lemma) and len(lemma) <= 4:
+    if (_CVC.match(lemma) and len(lemma) <= 4) or lemma in _DOUBLING:
         return lemma + lemma[-1] + "ed"
     return lemma + "ed"
 

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
 from spinscope.meta.dates import MONTH_RE
 
-__all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "extract", "frame_for", "content_candidates",
-           "cue_span", "beside_apposition", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD", "REPORTING_PARTICIPLES"]
+__all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "token_ids", "extract", "frame_for",
+           "content_candidates", "cue_span", "beside_apposition", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD",
+           "REPORTING_PARTICIPLES"]
 
 logger = logging.getLogger(__name__)
 
@@ -827,6 +828,41 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
+#: A headline that names its source after a closing dash, as TASS, RT and Sputnik write them ("Russian Forces Repel 7
+#: Ukrainian Attacks in Donetsk Direction - MoD", "West seeks to prolong conflict — Kremlin").
+_DASH_SOURCE = re.compile(r"^(\S.{10,}?)\s+[-–—]\s+([A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})$")
+
+
+def _dash_headlines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
+    """Headlines whose source follows a closing dash: the name is the source, the dash the cue, the words before it
+    the content. The name is one the tagger takes for a person, body or people, or an acronym ("MoD", "MFA"); not
+    a news outlet, which a page's title names after a dash as its site ("... - Tehran Times")."""
+    from spinscope.layers.nlp import headline_lines
+    from spinscope.meta import outlets
+
+    out = []
+    text = doc_text(doc)
+    for start, end in headline_lines(text):
+        m = _DASH_SOURCE.match(text[start:end])
+        if m is None:
+            continue
+        name = doc.char_span(start + m.start(2), start + m.end(2), alignment_mode="expand")
+        rest = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="expand")
+        if name is None or rest is None or outlets.resolve(name=m.group(2)) is not None:
+            continue
+        acronym = len(name) == 1 and sum(c.isupper() for c in name.text) >= 2
+        if not acronym and not all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:
+            continue
+        content = _trim(text, start + m.start(1), start + m.end(1), quotes)
+        between = m.group()[m.end(1) : m.start(2)]
+        dash = start + m.end(1) + len(between) - len(between.lstrip())
+        out.append(Found((content,), (dash, dash + 1), (start + m.start(2), start + m.end(2)), name.root.i,
+                         _kind(text, [content], quotes), 0.8, "dash"))
+    return out
+
+
 def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             chooser: ContentChooser | None = None) -> list[Found]:
     """Return the attributions of a parsed document, in text order. `chooser` picks each cue's content among
@@ -834,12 +870,12 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     text = doc_text(doc)
     quotes = find_quotes(text)
     found = _according_to(doc, quotes)
-    for rule in (_in_words, _said_first, _colon_lines, _in_polls, _signed_quotes):
+    for rule in (_in_words, _said_first, _colon_lines, _dash_headlines, _in_polls, _signed_quotes):
         found += [f for f in rule(doc, quotes) if not any(_clash(f, g) for g in found)]
     # Words of rule-found attributions and of cues and sources: never a cue again, but for the speaker and cue
     # after a quotation that "according to" gives ("'...,' he said, according to the Kremlin's website").
-    used = _token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
-    used -= _token_ids(doc, [_quote_frame(text, f, quotes) for f in found if f.origin == "according"])
+    used = token_ids(doc, [span for f in found for span in (*f.content, f.cue, f.source)])
+    used -= token_ids(doc, [_quote_frame(text, f, quotes) for f in found if f.origin == "according"])
 
     def cue_probability(tok: Token) -> float:
         return scorer(tok, _inside_quote(quotes, tok))
@@ -848,7 +884,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     carriers: dict[int, float] = {}  # carried verb ("say" of "went on to say") -> its carrier's probability
     for tok in doc:
         if (tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok) or _supposition(tok)
-                or _to_the_reader(tok) or _made_remarks(tok)):
+                or _to_the_reader(tok) or _made_remarks(tok) or _headline_passive(tok)):
             continue
         p = max(cue_probability(tok), carriers.get(tok.i, 0.0))
         if p < threshold:
@@ -867,7 +903,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             # A cue inside an earlier attribution's content is nested in it, unless the earlier one is the less
             # sure of the two and its cue lies inside this one's content in turn: a weak cue read with a long
             # content ("made it to Syria ..., The Washington Post reports") gives way to the surer one.
-            rival = next((f for f in found if f.origin == "cue" and tok.i in _token_ids(doc, f.content)), None)
+            rival = next((f for f in found if f.origin == "cue" and tok.i in token_ids(doc, f.content)), None)
             if rival is None or rival.score >= p:
                 continue
         item = _attribution_for(doc, tok, quotes, p, cue_probability, chooser)
@@ -875,13 +911,13 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
             continue
         item = _without_reporting_clause(doc, item, lambda verb: cue_probability(verb) >= threshold)
         if rival is not None:
-            if rival.cue is None or not _token_ids(doc, [rival.cue]) <= _token_ids(doc, item.content):
+            if rival.cue is None or not token_ids(doc, [rival.cue]) <= token_ids(doc, item.content):
                 continue
             found.remove(rival)
-            inner = _token_ids(doc, [span for f in found if f.origin == "cue" for span in f.content])
+            inner = token_ids(doc, [span for f in found if f.origin == "cue" for span in f.content])
         found.append(item)
-        used |= _token_ids(doc, [item.cue, item.source])
-        inner |= _token_ids(doc, item.content)
+        used |= token_ids(doc, [item.cue, item.source])
+        inner |= token_ids(doc, item.content)
     verbs = [_cue_verb(doc, f.cue) for f in found]
     by_verb = {v.i: f for v, f in zip(verbs, found, strict=True) if v is not None}
     found = [_before_outer_frame(text, _before_conjoined_cue(doc, f, v, by_verb, quotes), found, quotes)
@@ -1127,8 +1163,8 @@ def _answers(doc: Doc, verb: Token, item: Found, found: Sequence[Found]) -> bool
     statement, it does not report it, and the statement keeps its own speaker."""
     if max(e for _, e in item.content) > verb.sent.start_char:
         return False
-    words = _token_ids(doc, item.content)
-    return any(f.cue is not None and _token_ids(doc, [f.cue]) <= words for f in found)
+    words = token_ids(doc, item.content)
+    return any(f.cue is not None and token_ids(doc, [f.cue]) <= words for f in found)
 
 
 def _quoted_saying(verb: Token) -> Token | None:
@@ -1185,6 +1221,28 @@ def _made_remarks(verb: Token) -> bool:
 
 _DEFINITE_DETS = frozenset({"the", "this", "these", "those", "that"})
 
+#: Entity types of a subject that can be a headline's speaker ("..., Kremlin reported").
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Whether a verb is a headline's passive participle that ends it ("Israeli aggression on Damascus countryside,
+    material damage reported": damage was reported): the verb ends a line with no full stop, in its past form, with
+    a common noun for subject, of no name. A headline writes its speakers' verbs in the present ("Kremlin says"),
+    and a name may end it ("..., SANA reported"). PolNeAR's headlines end in a full stop: none of its cues is one."""
+    if not verb.lower_.endswith("ed") or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    doc = verb.doc
+    after = doc.text[verb.idx + len(verb.text):].split("\n", 1)[0]
+    before = doc.text[:verb.idx].rsplit("\n", 1)[-1]
+    if after.strip() or "." in before.rstrip()[-1:] or len(before.split()) < 2:
+        return False
+    # The subject next to the verb: the parser may take the headline's first half as a second one.
+    subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+                  key=lambda c: c.i, default=None)
+    return subject is not None and subject.pos_ == "NOUN" and not any(
+        t.ent_type_ in _SPEAKER_ENTS for t in subject.subtree)
+
 
 def _when_or_where(prep: Token) -> bool:
     """Whether a prepositional phrase says when or where ("on Sunday", "in a meeting"), not what about."""
@@ -1206,7 +1264,7 @@ def _to_the_reader(verb: Token) -> bool:
                for t in before)
 
 
-def _token_ids(doc: Doc, spans: Sequence[tuple[int, int] | None]) -> set[int]:
+def token_ids(doc: Doc, spans: Sequence[tuple[int, int] | None]) -> set[int]:
     """Return the indices of the words that the character spans touch (None spans are skipped)."""
     ids: set[int] = set()
     for span in spans:

@@ -15,6 +15,7 @@ from spinscope.layers.quotes.extract import (
     Found,
     beside_apposition,
     doc_text,
+    token_ids,
 )
 from spinscope.link.speakers import (
     HONORIFICS,
@@ -456,6 +457,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     deferred: list[tuple[int, str]] = []  # (attribution index, role text) waiting for a later name
     forward: list[int] = []  # attributions whose source is a name nobody has carried yet ("Lynch:" headlines)
     unnamed_roles: dict[str, int] = {}  # role noun of an unnamed source ("A spokesman for the ministry") -> its token
+    issued: dict[str, SpeakerRef] = {}  # "statement" of "the ministry said in a statement" -> the ministry
     for i in order:
         f = found[i]
         if f.source is None or f.source_head is None:
@@ -482,6 +484,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         ent = _entity_of(doc, _own_words(head, tokens), frozenset({"PERSON"}), head) or _apposed_name(head)
         ent = _past_words(ent, cue_words) if ent is not None else None
         org = _entity_of(doc, [head], _ORG_LABELS)
+        org = _with_conjoined(org) if org is not None else None
         label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
         surname = reg.surname_match(head, label)
         # Looked up only where it can be taken: no organisation, and no person but one in capitals ("SANA said").
@@ -514,6 +517,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif (issuer := _issuer(head)) is not None:
             sp = reg.organization(issuer)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif (earlier := issued.get(head.lemma_.lower())) is not None and _definite(head) and not any(
+                c.dep_ == "poss" for c in head.children):
+            # "the ministry said in a statement ... the statement read": the statement is the ministry's.
+            ref = SpeakerRef(*f.source, earlier.key, earlier.name)
         elif (body := _body_named(reg, head)) is not None:
             ref = SpeakerRef(*f.source, body.key, body.name)
         elif (national := _national_body(head)) is not None:
@@ -543,6 +550,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 ref = SpeakerRef(*f.source, None, None, unnamed=True)
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
+        elif f.origin == "dash" and span is not None and len(span) == 1:
+            # A headline's source after its dash that no one is named by: an acronym ("... - MoD").
+            sp = reg.organization(span)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
         else:
             if head.pos_ == "PROPN" or label:
                 forward.append(i)
@@ -550,6 +561,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 unnamed_roles[head.lemma_.lower()] = head.i
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         by_index[i] = ref
+        if ref.key:
+            content = token_ids(doc, f.content)
+            issued.update((t.lemma_.lower(), ref) for t in head.sent
+                          if t.lemma_.lower() in _ISSUED and t.i not in content and t.i != head.i)
     while pending is not None:
         reg.person(pending)
         pending = next(p_iter, None)
@@ -591,6 +606,18 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+def _with_conjoined(org: Span) -> Span:
+    """An organisation's name with the words the tagger left off before its "and" ("the Foreign and Expatriates
+    Ministry", where it took "Expatriates Ministry" alone)."""
+    first = org[0]
+    if first.dep_ != "conj" or first.head.i >= org.start or first.head.head.i != org.root.i:
+        return org
+    start = first.head.i
+    if not all(t.tag_ in ("NNP", "NNPS", "CC", ",") for t in org.doc[start : org.start]):
+        return org
+    return Span(org.doc, start, org.end, label=org.label_)
 
 
 def _outlet_named(head: Token) -> Span | None:
@@ -656,8 +683,9 @@ def _role_holder(reg: _Registry, noun: str, role: str, last: str | None) -> Spea
 def _body_named(reg: _Registry, head: Token) -> Speaker | None:
     """The organisation a definite common noun stands for: the latest speaker whose name ends in it ("the ministry"
     after "The Russian Defense Ministry said"), unless the mention names another country or body ("the Iranian
-    ministry")."""
-    if head.pos_ != "NOUN" or not _definite(head):
+    ministry"), or "the Ministry" capitalised."""
+    capitalised = head.pos_ == "PROPN" and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts)
+    if (head.pos_ != "NOUN" and not capitalised) or not _definite(head):
         return None
     noun = head.lemma_.lower()
     bodies = [s for s in reg.speakers.values() if s.kind == "organization" and len(s.name.split()) > 1
