@@ -588,3 +588,31 @@ def test_analyze_reads_a_press_tv_style_report_and_an_economic_release(tmp_path:
     half = quantities["Nearly half"]
     assert (half["high"], half["unit"], half["measure"], half["time"]) == (50, "percent", "share of the schools",
                                                                            "the past 24 hours")
+
+
+def test_analyze_reads_tass_sputnik_and_xinhua_style_copy(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: a headline's source after its dash was no attribution; "the statement
+    # read" had no speaker, so its figures were the outlet's; "Wang said" was a second speaker beside Wang Wenbin;
+    # "The Israeli military claims ..." (read as a noun phrase) had no speaker, and its figure was the outlet's; a
+    # headline's "material damage reported" was an attribution; "were still missing" measured "people missed".
+    analysis = _analyze_file(tmp_path / "wire.txt", (
+        "Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction - MoD\n\n"
+        "MOSCOW (Sputnik) - Russian troops have repelled seven attacks over the past day, the Russian Defense "
+        "Ministry said in a statement on Tuesday.\n\n"
+        "The Ukrainian army lost up to 250 servicemen in this direction, the statement read.\n\n"
+        "Israeli aggression on Damascus countryside, material damage reported\n\n"
+        "Foreign Ministry spokesperson Wang Wenbin made the remarks at a daily press briefing.\n\n"
+        '"The U.S. side should abide by the three China-U.S. joint communiques," Wang said.\n\n'
+        "The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
+        "movement has rejected. Some 7,000 people were still missing under the rubble, the ministry said.\n"))
+    said = {q["text"]: (q["speaker"] or {}).get("name") for q in analysis["quotes"]}
+    assert said["Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction"] == "MoD"
+    assert not any(q["speaker"] and q["speaker"]["text"] == "material damage" for q in analysis["quotes"])
+    claimants = {s["id"]: s["name"] for s in analysis["speakers"]}
+    by_figure = {q["text"]: (claimants.get(c["speaker_id"]), q) for c in analysis["claims"] for q in c["quantities"]}
+    assert by_figure["up to 250"][0] == "Russian Defense Ministry"
+    assert by_figure["three"][0] == "Wang Wenbin"
+    assert by_figure["more than 10,000"][0] == "Israeli military"
+    assert by_figure["7"][1]["measure"] == "attacks repelled"
+    assert by_figure["Some 7,000"][1]["measure"] == "people missing"
+    assert [s["name"] for s in analysis["speakers"]].count("Wang Wenbin") == 1

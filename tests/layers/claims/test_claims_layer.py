@@ -113,6 +113,31 @@ def test_real_quotes_layer_gives_speaker_keys() -> None:
     assert keyed and twelve and twelve[0].attrs["claimant"]["name"] == "Israel"
 
 
+def test_a_figure_is_claimed_by_the_innermost_quote_holding_it() -> None:
+    # The rejecter's content held the military's claim whole, and came first: the figure was the rejecter's, and
+    # with no speaker id the outlet's.
+    text = ("The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
+            "movement has rejected.")
+    doc = Pipeline(["nlp", "quotes", "claims"])(Document(text, "t"))
+    (claim,) = [c for c in doc.spans("claims") if c.attrs["quantities"]]
+    assert claim.attrs["claimant"]["name"] == "Israeli military"
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    # A state in -ing is no act (it was "people missed").
+    ("He added that some 7,000 people were still missing under the rubble.", "some 7,000", "people missing"),
+    ("Some 200 people remain missing.", "Some 200", "people missing"),
+    # A figure "by" which a verb changes its object is that object's change (it was "change in NATO").
+    ("NATO has increased the number of its troops near Russia's borders by almost 40,000.", "almost 40,000",
+     "change in its troops"),
+    ("The government cut spending by 3 percent.", "3 percent", "change in spending"),
+    # Guard: a change with no object is its subject's.
+    ("Exports fell by 3 percent.", "3 percent", "change in exports"),
+])
+def test_states_and_changes_of_an_object(sentence: str, text: str, measure: str) -> None:
+    assert _quantities(sentence)[text]["measure"] == measure
+
+
 def test_a_claim_opening_the_article_starts_after_its_header_and_dateline() -> None:
     # The body of the second example opens " date 2021-05-26 TEHRAN - Hamas has said ..." on one line: the parser
     # reads the header date and the dateline into the first sentence, the claim starts where the sentence does.

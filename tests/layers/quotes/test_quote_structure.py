@@ -1299,6 +1299,23 @@ def test_a_headlines_source_after_its_dash(run, headline: str, source: str, name
         headline.rsplit(" ", 2)[0], source, name)
 
 
+def test_a_surname_after_a_headlines_dash_is_the_person_named_below(run) -> None:
+    text = ("Russia will respond to any deployment of US missiles in Europe \u2014 Lavrov\n\n"
+            "MOSCOW, June 5. /TASS/. Russia will take measures in response, Russian Foreign Minister Sergey Lavrov "
+            "said on Wednesday.")
+    names = [q.attrs["speaker"]["name"] for q in run(text).spans("quotes")]
+    assert names == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
 def test_a_pages_site_name_after_a_dash_is_no_source(run) -> None:
     text = "Iran warns Israel against any miscalculation - Tehran Times\n\nThe warning came on Sunday."
     assert [q.attrs["speaker"]["name"] for q in run(text).spans("quotes")] == ["Iran"]
+
+
+def test_a_family_name_the_tagger_takes_for_a_body_is_the_person(run) -> None:
+    # "Wang said" was a speaker of its own, an organisation, beside "Wang Wenbin".
+    text = ("Foreign Ministry spokesperson Wang Wenbin made the remarks at a daily press briefing.\n\n"
+            "\"The U.S. side should abide by the one-China principle and the three China-U.S. joint communiques,\" "
+            "Wang said.")
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == "Wang Wenbin"

@@ -56,8 +56,10 @@ OUTLET = Claimant(None, None, None, None)
 
 
 def _from_quotes(quotes: tuple[Span, ...], pos: int, within: tuple[int, int] | None = None) -> Claimant | None:
-    """The speaker of the quote holding `pos`, or (given `within`) of the quote overlapping it most."""
-    hits = [q for q in quotes if q.start <= pos < q.end]
+    """The speaker of the innermost quote holding `pos` ("The military claims it killed 10,000, a figure Hamas
+    rejected": the military's, not Hamas's whose content holds the claim), or (given `within`) of the quote
+    overlapping it most."""
+    hits = sorted((q for q in quotes if q.start <= pos < q.end), key=lambda q: q.end - q.start)
     if not hits and within is not None:
         overlap = [(min(q.end, within[1]) - max(q.start, within[0]), q) for q in quotes]
         hits = [q for o, q in sorted(overlap, key=lambda x: -x[0]) if o > 0][:1]

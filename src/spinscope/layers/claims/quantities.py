@@ -96,7 +96,13 @@ def participle(verb: Token) -> str:
     return " ".join([_participle(verb), *particles])
 
 
+#: Words in -ing that say a state, not an act ("7,000 people were still missing": missing, not "missed").
+_STATE_WORDS = frozenset({"missing", "remaining", "surviving"})
+
+
 def _participle(verb: Token) -> str:
+    if verb.lower_ in _STATE_WORDS:
+        return verb.lower_
     if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lemma_.lower() not in IRREGULAR):
         return verb.text.lower()
     lemma = verb.lemma_.lower()
@@ -272,6 +278,9 @@ def _verb_of(anchor: Token) -> Token | None:
     if anchor.dep_ in ("nsubjpass", "nsubj", "dobj") and anchor.head.pos_ == "VERB" \
             and anchor.head.lemma_.lower() not in LIGHT_VERBS:
         return anchor.head
+    if anchor.dep_ == "nsubj":
+        # "Some 200 people remain missing", "30 people are missing": the state they are in.
+        return next((c for c in anchor.head.children if c.dep_ == "acomp" and c.lower_ in _STATE_WORDS), None)
     return None
 
 
@@ -279,6 +288,9 @@ def _verb_of(anchor: Token) -> Token | None:
 #: their subject changed.
 CHANGE_VERBS = frozenset({"rise", "climb", "grow", "increase", "jump", "surge", "soar", "fall", "drop", "decline",
                           "decrease", "shrink", "contract", "expand", "slide", "plunge", "gain", "lose"})
+#: Verbs that change their object: a figure "by" which they change it is its change ("increased the number of its
+#: troops by 40,000", "cut spending by 3 percent").
+_CHANGING_VERBS = frozenset({"increase", "decrease", "raise", "cut", "reduce", "boost", "lower", "expand", "shrink"})
 #: Particles that make a verb one of change ("went up 3 percent", "came down 2 percent").
 _CHANGE_PARTICLES = frozenset({"up", "down"})
 
@@ -294,9 +306,13 @@ def _change_of(core: Token) -> tuple[Token, Token] | None:
         verb = core.head.head
     else:
         return None
-    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in CHANGE_VERBS or any(
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not (lemma in CHANGE_VERBS or lemma in _CHANGING_VERBS or any(
             c.dep_ in ("prt", "advmod") and c.lower_ in _CHANGE_PARTICLES for c in verb.children)):
         return None
+    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.i != core.i), None)
+    if lemma in _CHANGING_VERBS and changed is not None and changed.pos_ == "NOUN":
+        return changed, verb  # "NATO has increased the number of its troops by almost 40,000"
     noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_number(noun):
         return None

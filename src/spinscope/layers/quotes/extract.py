@@ -835,8 +835,9 @@ _DASH_SOURCE = re.compile(r"^(\S.{10,}?)\s+[-–—]\s+([A-Z][\w.'’&]*(?:\s+[A
 
 def _dash_headlines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """Headlines whose source follows a closing dash: the name is the source, the dash the cue, the words before it
-    the content. The name is one the tagger takes for a person, body or people, or an acronym ("MoD", "MFA"); not
-    a news outlet, which a page's title names after a dash as its site ("... - Tehran Times")."""
+    the content. The name is one the tagger takes for a person, body or people, an acronym ("MoD", "MFA") or a name
+    the story gives below ("Lavrov" of "Sergey Lavrov"); not a news outlet, which a page's title names after a dash
+    as its site ("... - Tehran Times")."""
     from spinscope.layers.nlp import headline_lines
     from spinscope.meta import outlets
 
@@ -852,7 +853,10 @@ def _dash_headlines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
             continue
         acronym = len(name) == 1 and sum(c.isupper() for c in name.text) >= 2
         if not acronym and not all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
-            continue
+            # A name the tagger misses here that the story gives in full below ("... — Lavrov").
+            below = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start_char >= end for t in e}
+            if not all(t.lower_ in below for t in name):
+                continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:
             continue
         content = _trim(text, start + m.start(1), start + m.end(1), quotes)
@@ -1702,6 +1706,28 @@ def _adjacent_holder(verb: Token, first: int) -> int | None:
     return start
 
 
+#: Verbs of saying in -s that the parser can read as a plural noun after another ("The Israeli military claims it
+#: has killed ...": a noun phrase "military claims").
+_NOUN_LIKE_CUES = frozenset({"claims", "reports", "states", "notes", "warns", "says", "insists", "admits", "denies",
+                             "estimates", "charges", "alleges", "argues", "adds", "maintains", "stresses"})
+
+
+def _verb_read_as_noun(cue: Token) -> int | None:
+    """Where the source starts when the parser read a finite cue as the plural noun heading the sentence, with the
+    speaker's noun on it ("The Israeli military claims it has killed more than 10,000 Hamas fighters"): the phrase
+    before it, when a clause with its own subject follows."""
+    doc = cue.doc
+    if (cue.tag_ != "NNS" or cue.lower_ not in _NOUN_LIKE_CUES or cue.dep_ != "ROOT" or cue.i + 1 >= len(doc)
+            or cue.i == cue.sent.start):
+        return None
+    before, after = doc[cue.i - 1], doc[cue.i + 1]
+    if before.head.i != cue.i or before.pos_ not in ("NOUN", "PROPN") and before.tag_ != "NN":
+        return None
+    opens_clause = after.lower_ == "that" or (after.dep_ in ("nsubj", "nsubjpass") and after.head.pos_ in ("VERB",
+                                                                                                          "AUX"))
+    return cue.left_edge.i if opens_clause else None
+
+
 def _raised_act(verb: Token) -> Token | None:
     """The verb a raising cue says its subject seems to perform ("seemed to blame" -> "blame"), if any."""
     if verb.lemma_.lower() not in _RAISING:
@@ -1793,6 +1819,8 @@ def frame_for(doc: Doc, verb: Token, quotes: Sequence[QuoteSegment] = ()) -> Fra
     adjacent = None
     if subj is None and cue_words is not None:
         adjacent = _adjacent_holder(verb, cue_words.start)
+        if adjacent is None:
+            adjacent = _verb_read_as_noun(verb)
         if adjacent is not None:
             subj = doc[cue_words.start - 1]
     if subj is not None and _quoted_apart(quotes, subj, verb):

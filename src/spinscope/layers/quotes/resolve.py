@@ -243,6 +243,9 @@ class _Registry:
             return None
         sur = surname_key(head.text)
         matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
+        if not matches and head.ent_type_ not in ("GPE", "NORP", "LOC"):
+            # A family name written first, which the tagger took for a body ("Wang Wenbin ... Wang said").
+            return self.given_name_match(head.text)
         return matches[0] if len(matches) == 1 else None
 
     def given_name_match(self, word: str) -> Speaker | None:
@@ -359,14 +362,17 @@ _STATE_BODIES = frozenset({"army", "military", "government", "police", "navy", "
                            "embassy", "parliament", "judiciary", "administration", "regime", "junta"})
 
 
-def _national_body(head: Token) -> Span | None:
+def _national_body(head: Token, tokens: Sequence[Token] = ()) -> Span | None:
     """A state's body named by its country or people and no entity of its own ("the Israeli army", "Iran's
     government", "the Syrian regime"): the phrase without its article, as an organisation. Not a body of no
     named state ("the army said"), nor one with an indefinite article; "the Iranian ministry" says not which
-    ministry, and stays unnamed."""
+    ministry, and stays unnamed. `tokens`: the source's words, where the parser hung the body's words on another
+    ("The Israeli military claims ...", read as a noun phrase)."""
     if head.lemma_.lower() not in _STATE_BODIES or head.pos_ != "NOUN" or _indefinite(head):
         return None
     mods = [c for c in head.lefts if c.dep_ in ("amod", "poss", "compound", "nmod")]
+    mods += [t for t in tokens if t.i < head.i and t.head.i != head.i and t.head.i > head.i
+             and t.dep_ in ("amod", "compound", "nmod")]
     if not any(m.ent_type_ in ("NORP", "GPE") for m in mods):
         return None
     first = min(m.left_edge.i for m in mods)
@@ -485,7 +491,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         ent = _past_words(ent, cue_words) if ent is not None else None
         org = _entity_of(doc, [head], _ORG_LABELS)
         org = _with_conjoined(org) if org is not None else None
-        label = f.origin == "colon"  # a `NAME:` line's label: a name whatever the tagger made of it
+        label = f.origin in ("colon", "dash")  # a `NAME:` line's label, a headline's "... - NAME": a name
         surname = reg.surname_match(head, label)
         # Looked up only where it can be taken: no organisation, and no person but one in capitals ("SANA said").
         outlet = _outlet_named(head) if org is None and (ent is None or ent.text.isupper()) else None
@@ -523,7 +529,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, earlier.key, earlier.name)
         elif (body := _body_named(reg, head)) is not None:
             ref = SpeakerRef(*f.source, body.key, body.name)
-        elif (national := _national_body(head)) is not None:
+        elif (national := _national_body(head, tokens)) is not None:
             sp = reg.organization(national)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
@@ -550,10 +556,6 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 ref = SpeakerRef(*f.source, None, None, unnamed=True)
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
-        elif f.origin == "dash" and span is not None and len(span) == 1:
-            # A headline's source after its dash that no one is named by: an acronym ("... - MoD").
-            sp = reg.organization(span)
-            ref = SpeakerRef(*f.source, sp.key, sp.name)
         else:
             if head.pos_ == "PROPN" or label:
                 forward.append(i)
@@ -572,9 +574,14 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     # one person of the document with that surname.
     for i in forward:
         f = found[i]
-        match = reg.surname_match(doc[f.source_head], label=f.origin == "colon") if f.source_head is not None else None
+        match = (reg.surname_match(doc[f.source_head], label=f.origin in ("colon", "dash"))
+                 if f.source_head is not None else None)
         if match is not None:
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), match.key, match.name)
+        elif f.origin == "dash" and f.source is not None and (span := doc.char_span(*f.source)) is not None:
+            # A headline's source after its dash that no one is named by: a body ("... - MoD").
+            sp = reg.organization(span)
+            by_index[i] = SpeakerRef(*f.source, sp.key, sp.name)
     # A role noun before any name ("The representative of ... says") is the first person named after it, outside
     # its own sentence and content: a name there is spoken to or about ("the commander told Tasnim news agency").
     for i, role in deferred:
