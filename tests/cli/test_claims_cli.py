@@ -117,3 +117,40 @@ def test_disagreements_of_two_wire_reports_ingested_from_files(tmp_path: Path) -
     listed = CliRunner().invoke(app, ["claims", "--store", store, "--format", "jsonl"]).output
     army = [json.loads(x) for x in listed.splitlines() if "terror targets" in x]
     assert army and army[0]["speaker"] == "Israeli army"
+
+
+def test_disagreements_of_a_sputnik_report_and_a_gaza_report_ingested_from_files(tmp_path: Path) -> None:
+    # `spinscope ingest` on two files, then `spinscope claims --disagreements`: "these figures" were every figure of
+    # the article, the rejecter's own among them; the figures of "the statement read" were the outlet's; a figure
+    # the resistance movement rejected was rejected by the figure's own claimant, the Israeli military; "The
+    # Israeli military claims" had no speaker.
+    from spinscope.cli.main import app
+
+    (tmp_path / "sputnik.txt").write_text(
+        "Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction - MoD\n\n"
+        "MOSCOW (Sputnik) - Russian troops have repelled seven attacks over the past day, the Russian Defense "
+        "Ministry said in a statement on Tuesday.\n\n"
+        "The Ukrainian army lost up to 250 servicemen in this direction, the statement read.\n\n"
+        "Earlier, Ukrainian President Volodymyr Zelensky claimed that Russian forces had lost more than 300,000 "
+        "troops since the beginning of the conflict.\n\n"
+        'The Russian Defense Ministry has dismissed these figures as "fabrications."\n', encoding="utf-8")
+    (tmp_path / "presstv.txt").write_text(
+        "Gaza death toll rises as Israeli strikes continue\n\n"
+        "The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
+        "movement has rejected.\n", encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    ingested = CliRunner().invoke(app, ["ingest", str(tmp_path / "sputnik.txt"), str(tmp_path / "presstv.txt"),
+                                        "--store", store])
+    assert ingested.exit_code == 0, ingested.output
+    result = CliRunner().invoke(app, ["claims", "--store", store, "--disagreements", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    disputes = {r["target"]: r for r in map(json.loads, result.output.splitlines()) if r["kind"] == "dispute"}
+    these = disputes["these figures"]
+    assert (these["claimant"], [(d["text"], d["claimant"]) for d in these["disputed"]]) == (
+        "Russian Defense Ministry", [("more than 300,000", "Volodymyr Zelensky")])
+    rejected = disputes["a figure"]
+    assert (rejected["claimant"], [(d["text"], d["claimant"]) for d in rejected["disputed"]]) == (
+        "resistance movement", [("more than 10,000", "Israeli military")])
+    listed = [json.loads(x) for x in CliRunner().invoke(app, ["claims", "--store", store, "--format", "jsonl"]
+                                                        ).output.splitlines()]
+    assert {r["speaker"] for r in listed if "250 servicemen" in r["text"]} == {"Russian Defense Ministry"}

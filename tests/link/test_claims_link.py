@@ -137,3 +137,40 @@ def test_figures_over_different_periods_are_no_rival_counts() -> None:
     day = doc("c", "Officials said 28 people were killed over the past day.", "28", "people killed", "the past day")
     links = link_claims([daily, total, day])
     assert [sorted(m.doc_id for m in g.members) for g in links.conflicts] == [["a", "c"]]
+
+
+def test_disputes_of_a_wire_report_read_through_the_pipeline() -> None:
+    # The rejecter of "a figure the resistance movement has rejected" was the figure's own claimant; "these figures"
+    # and "the Israeli figures" were every figure of the article, the rejecter's own among them.
+    pipe = Pipeline(["nlp", "quotes", "claims"])
+    text = ("In a statement on Thursday, the Gaza Health Ministry said 107 people had been killed in the past 24 "
+            "hours.\n\n"
+            "The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
+            "movement has rejected.\n\n"
+            "Hamas official Osama Hamdan told a press conference in Beirut that the Israeli figures were lies.\n")
+    wire = ("MOSCOW (Sputnik) - The Ukrainian army lost up to 250 servicemen over the past day, the Russian Defense "
+            "Ministry said.\n\n"
+            "Ukrainian President Volodymyr Zelensky claimed that Russian forces had lost more than 300,000 troops.\n\n"
+            'The Russian Defense Ministry has dismissed these figures as "fabrications."\n')
+    links = link_claims([to_analysis(pipe(Document(text, "presstv.txt"))),
+                         to_analysis(pipe(Document(wire, "sputnik.txt")))])
+    found = {d.target: (d.claimant, [(r.text, r.claimant) for r in d.disputed]) for d in links.disputes}
+    assert found["a figure"] == ("resistance movement", [("more than 10,000", "Israeli military")])
+    assert found["Israeli figures"] == ("Osama Hamdan", [("more than 10,000", "Israeli military")])
+    assert found["these figures"] == ("Russian Defense Ministry", [("more than 300,000", "Volodymyr Zelensky")])
+
+
+def test_a_dispute_of_figures_the_article_gives_stays_in_the_article() -> None:
+    # "the ministry's figures" were every ministry's figures in the store about a place no sentence named.
+    own = _doc("a", "At least 35 Palestinians were killed, the ministry said.", "2024-01-09", "35",
+               "Palestinians killed")
+    own["speakers"] = [{"id": "spk-moh", "name": "Health Ministry"}]
+    own["claims"][0]["speaker_id"] = "spk-moh"
+    own["claims"].append({"start": 0, "end": 60, "text": "An army spokesman dismissed the ministry's figures as lies.",
+                          "speaker_id": None, "quantities": []})
+    other = _doc("b", "Seven people were killed, the ministry said, and 12 wounded.", "2024-01-09", "12",
+                 "people wounded")
+    other["speakers"] = [{"id": "spk-mod", "name": "Defense Ministry"}]
+    other["claims"][0]["speaker_id"] = "spk-mod"
+    (dispute,) = link_claims([own, other]).disputes
+    assert [(r.doc_id, r.text) for r in dispute.disputed] == [("a", "35")]

@@ -51,9 +51,11 @@ _FIGURE = re.compile(r"\b(?:(?P<owner>[\w-]+)['’]s\s+(?:(?P<kind>\w+)\s+)?|(?P
 _STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
 #: Who rejects a figure the sentence itself gives ("..., a figure Moscow dismissed as propaganda").
 _DISPUTER = re.compile(
-    r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?(?:the\s+)?"
-    r"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:has|have|had|also|quickly|flatly)\s+)*"
-    rf"(?:{_DISPUTE_VERB})\b")
+    r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?"
+    r"(?:the\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|(?<=the\s)[a-z][\w'’-]*(?:\s+(?!(?:has|have|had|also|quickly|flatly)\b)[a-z][\w'’-]*){0,2})"
+    rf"\s+(?:(?:has|have|had|also|quickly|flatly)\s+)*(?:{_DISPUTE_VERB})\b")
+#: Words before "figures" that point back to figures just given ("dismissed these figures as fabrications").
+_BACK = frozenset({"these", "those", "such", "this", "that"})
 
 
 #: Who rejects figures as the subject that opens the sentence ("An army spokesman dismissed the ministry's figures"),
@@ -192,6 +194,9 @@ def find_dispute(text: str) -> tuple[str, str | None, str | None] | None:
     owner = m.group("owner")
     qualifier = m.group("kind") if owner else m.group("qual")
     source = owner or m.group(5)
+    if source is None and qualifier and qualifier[0].isupper() and qualifier.lower() not in _STOP | _BACK \
+            and qualifier.lower() not in MEASURE_FAMILIES:
+        source = qualifier  # "the Israeli figures": those of an Israeli source
     family = MEASURE_FAMILIES.get((qualifier or "").lower())
     if family is None and qualifier and qualifier.lower() in ("casualty", "death", "victim"):
         family = "casualties"
@@ -281,10 +286,20 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
             if found is None:
                 continue
             target, family, source = found
+            disputer = _DISPUTER.search(text)
+            claimant = disputer.group("who") if disputer else _claimant_name(analysis, claim)
+            if claimant is None and (subject := _SUBJECT_DISPUTER.match(text.strip())) is not None:
+                claimant = subject.group("who")  # "An army spokesman dismissed ...", a source with no id
             # "... 300,000 soldiers were killed, a figure Moscow dismissed": the figure before the target is the one.
             at = claim.get("start", 0) + max(text.find(target), 0)
             disputed = [ref for ref, _event_names, c in refs if ref.doc_id == doc_id and ref.claim == ci
                         and c["quantities"][ref.quantity].get("end", at + 1) <= at]
+            if not disputed and target.split()[0].lower() in _BACK:
+                # "dismissed these figures": those of the nearest sentence before that gives figures of others.
+                before = [ref for ref, _event_names, _c in refs if ref.doc_id == doc_id and ref.claim < ci
+                          and ref.claimant != claimant]
+                nearest = max((ref.claim for ref in before), default=None)
+                disputed = [ref for ref in before if ref.claim == nearest]
             if not disputed:
                 event = _event(analysis, claim)
                 for ref, event_names, _claim in refs:
@@ -300,12 +315,13 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                         continue
                     if source and not (ref.claimant and _stem(source) in {_stem(w) for w in ref.claimant.split()}):
                         continue
-                    disputed.append(ref)
+                    if claimant is None or ref.claimant != claimant:  # no one disputes their own figures
+                        disputed.append(ref)
+                if any(ref.doc_id == doc_id for ref in disputed):
+                    # Figures the article itself gives are the ones it disputes: "the ministry's figures" are those
+                    # of the ministry it names, not of every ministry in the store.
+                    disputed = [ref for ref in disputed if ref.doc_id == doc_id]
             if disputed:
-                disputer = _DISPUTER.search(text)
-                claimant = disputer.group("who") if disputer else _claimant_name(analysis, claim)
-                if claimant is None and (subject := _SUBJECT_DISPUTER.match(text.strip())) is not None:
-                    claimant = subject.group("who")  # "An army spokesman dismissed ...", a source with no id
                 disputes.append(Dispute(doc_id, ci, text, claimant, target, tuple(disputed)))
     logger.info("linked %d groups, %d disputes", len(out_groups), len(disputes))
     return ClaimLinks(out_groups, tuple(disputes))
