@@ -138,6 +138,20 @@ def test_states_and_changes_of_an_object(sentence: str, text: str, measure: str)
     assert _quantities(sentence)[text]["measure"] == measure
 
 
+@pytest.mark.parametrize(("sentence", "text", "unit", "measure"), [
+    # An amount written as a modifier is in its currency and measures what it modifies (it was no unit and
+    # "dollar defense budget justified", or "dollar deal signed").
+    ("The US is hyping the threat to justify its record 886 billion US dollar defense budget.",
+     "886 billion US dollar", "USD", "defense budget"),
+    ("They signed a 2 billion dollar deal.", "2 billion dollar", "USD", "deal"),
+    # Guard: an amount of the currency itself keeps its measure.
+    ("The deal is worth 2 billion dollars.", "2 billion dollars", "USD", "value of deal"),
+])
+def test_an_amount_written_as_a_modifier(sentence: str, text: str, unit: str, measure: str) -> None:
+    found = _quantities(sentence)[text]
+    assert (found["unit"], found["measure"]) == (unit, measure)
+
+
 def test_a_claim_opening_the_article_starts_after_its_header_and_dateline() -> None:
     # The body of the second example opens " date 2021-05-26 TEHRAN - Hamas has said ..." on one line: the parser
     # reads the header date and the dateline into the first sentence, the claim starts where the sentence does.

@@ -1319,3 +1319,24 @@ def test_a_family_name_the_tagger_takes_for_a_body_is_the_person(run) -> None:
             "Wang said.")
     (quote,) = run(text).spans("quotes")
     assert quote.attrs["speaker"]["name"] == "Wang Wenbin"
+
+
+def test_a_body_set_off_as_an_apposition_is_the_speaker_and_known_by_the_phrase_before_it(run) -> None:
+    # "The Islamic Resistance in Lebanon, Hezbollah," had no speaker id (the tagger took the phrase for a title),
+    # and "the Resistance" was a body of its own.
+    text = ("The Islamic Resistance in Lebanon, Hezbollah, announced on Monday that its fighters had targeted five "
+            "Israeli military positions.\n\n"
+            'In a series of statements, the Resistance said the operations came "in support of our people."')
+    doc = run(text)
+    assert [q.attrs["speaker"].get("name") for q in doc.spans("quotes")] == ["Hezbollah", "Hezbollah"]
+    (hezbollah,) = [s.attrs for s in doc.spans("speakers")]
+    assert "Islamic Resistance in Lebanon" in hezbollah["aliases"]
+
+
+def test_an_attack_on_positions_is_no_cue(run) -> None:
+    # "Hezbollah targets Israeli positions" was an attribution with content "Israeli positions on Lebanese border".
+    text = "Hezbollah targets Israeli positions on Lebanese border\n\nThe group gave no figures."
+    assert not list(run(text).spans("quotes"))
+    # Guard: words aimed at a person still are ("an ad that targets Trump" is a cue in PolNeAR).
+    ad = "The campaign targets Clinton in a new ad, saying she lied."
+    assert [_part(ad, q, "cue") for q in run(ad).spans("quotes")] == ["targets", "saying"]

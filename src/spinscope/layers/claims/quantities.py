@@ -392,6 +392,23 @@ def _level_text(noun: Token) -> str:
     return _subtree_text(counted) if counted is not None else _noun_text(noun)
 
 
+def _modifying_currency(tok: Token) -> bool:
+    """Whether a word is a currency in the singular modifying a noun ("dollar deal"), not the plural amount ("a
+    trillion dollars sunk") or a weight written with a hyphen ("the 800-pound gorilla")."""
+    return (tok.lower_ in CURRENCY_WORDS and tok.dep_ == "compound" and tok.tag_ == "NN"
+            and (tok.i == 0 or tok.doc[tok.i - 1].text != "-"))
+
+
+def _currency_before(counted: Token, after: int) -> Token | None:
+    """The currency word of an amount written as a modifier ("886 billion US dollar defense budget": "dollar"):
+    between the number and the noun it counts, after nothing but names or adjectives ("US")."""
+    words = counted.doc[after : counted.i]
+    for k, tok in enumerate(words):
+        if tok.lower_ in CURRENCY_WORDS:
+            return tok if k <= 2 and all(t.pos_ in ("PROPN", "ADJ") for t in words[:k]) else None
+    return None
+
+
 def _noun_text(noun: Token, skip_before: int = 0, adjectives: bool = False) -> str:
     """The counted noun with its compound modifiers ("UN resolutions"), and with `adjectives` its adjectives too
     ("spare parts"), lower-cased unless a name."""
@@ -643,10 +660,20 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                     unit = _currency_of(counted)  # "thousands of dollars", "500 Syrian pounds"
                     if counted.i < last + 3 and all(t.pos_ in ("PROPN", "ADJ") for t in doc[last : counted.i]):
                         last = counted.i + 1  # "385 million U.S. dollars": the currency is part of the amount
+                money = _currency_before(counted, core.i + 1) if counted is not None else None
+                if counted is not None and _modifying_currency(counted) and counted.head.pos_ == "NOUN" \
+                        and counted.head.i > counted.i:
+                    money, counted = counted, counted.head  # "a 2 billion dollar deal", read "billion dollar"
+                elif counted is not None and _modifying_currency(core) and counted.i == core.head.i:
+                    money = core  # "a 2 billion dollar deal", the currency taken with the number
                 anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
                 level = _level_of(core) if counted is None else None
                 worth = _worth_of(anchor) if counted is None or counted.lower_ in CURRENCY_WORDS else None
-                if worth is not None:
+                if money is not None:
+                    # "its record 886 billion US dollar defense budget": the amount of what the currency modifies.
+                    unit, last = _currency_of(money), money.i + 1
+                    measure = _noun_text(counted, last)
+                elif worth is not None:
                     measure = f"value of {_noun_text(worth, adjectives=True)}"  # "spare parts worth $385 million"
                 elif level is not None:
                     measure, verb = _level_text(level[0]), level[1]  # "the death toll had risen to 35,000"

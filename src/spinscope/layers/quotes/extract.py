@@ -888,7 +888,7 @@ def extract(doc: Doc, scorer: CueScorer, threshold: float = 0.5,
     carriers: dict[int, float] = {}  # carried verb ("say" of "went on to say") -> its carrier's probability
     for tok in doc:
         if (tok.i in used or tok.pos_ not in CUE_POS or _quoted_as(tok) or _supposition(tok)
-                or _to_the_reader(tok) or _made_remarks(tok) or _headline_passive(tok)):
+                or _to_the_reader(tok) or _made_remarks(tok) or _headline_passive(tok) or _struck(tok)):
             continue
         p = max(cue_probability(tok), carriers.get(tok.i, 0.0))
         if p < threshold:
@@ -1224,6 +1224,21 @@ def _made_remarks(verb: Token) -> bool:
 
 
 _DEFINITE_DETS = frozenset({"the", "this", "these", "those", "that"})
+
+#: What a strike hits: "targeted five Israeli military positions" is an attack, not words aimed at someone.
+_STRUCK = frozenset({"position", "site", "base", "ship", "vessel", "tanker", "tank", "convoy", "building", "depot",
+                     "infrastructure", "headquarters", "outpost", "barracks", "vehicle", "aircraft", "drone", "airport",
+                     "port", "facility", "camp", "post", "installation", "warship", "destroyer", "launcher",
+                     "battery", "bridge", "plant", "city", "town", "village", "area", "target"})
+
+
+def _struck(verb: Token) -> bool:
+    """Whether a verb of aiming ("target", "hit") has for object a place or thing struck ("Hezbollah targets Israeli
+    positions"): an attack. PolNeAR's "targets" cues aim at people ("an ad that targets Trump")."""
+    if verb.lemma_.lower() not in ("target", "hit"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _STRUCK for c in verb.children)
+
 
 #: Entity types of a subject that can be a headline's speaker ("..., Kremlin reported").
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -262,6 +262,11 @@ class _Registry:
         key = org_key(name)
         if key not in self.speakers and key in self.renamed:
             key = self.lookup(key).key  # an abbreviation the text gave beside the full name ("NBS")
+        if key not in self.speakers and " " not in name:
+            # "the Resistance" after "The Islamic Resistance in Lebanon, Hezbollah": the one body so called.
+            known = [s for s in self.speakers.values() if s.kind == "organization"
+                     and any(_head_word(a) == name for a in s.aliases)]
+            key = known[0].key if len(known) == 1 else key
         sp = self.speakers.get(key)
         if sp is None:
             sp = Speaker(key, "organization", name, (ent.start_char, ent.end_char))
@@ -274,6 +279,13 @@ class _Registry:
             sp.add_alias(abbreviation.group(1))
         sp.last_token = max(sp.last_token, ent.end - 1)
         return sp
+
+
+def _head_word(name: str) -> str | None:
+    """The head word of a body's name of several words: the last before a preposition ("Resistance" of "Islamic
+    Resistance in Lebanon", "Ministry" of "Health Ministry")."""
+    words = re.split(r"\s+(?:in|of|for|on)\s+", name, maxsplit=1)[0].split()
+    return words[-1] if len(name.split()) > 1 and words else None
 
 
 #: "pro-Clinton", "anti-Trump", "Obama-era": a name inside a modifier, not a mention of the person.
@@ -517,6 +529,14 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif head.lower_ in _PERSON_PRONOUNS and last_person is not None:
             sp = reg.lookup(last_person)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif (ent is None and (apposed := _apposed_body(head, tokens)) is not None
+              and (org is None or org.end <= apposed.start)):
+            # "The Islamic Resistance in Lebanon, Hezbollah, announced ...": the body the apposition names, known by
+            # the phrase before it too.
+            sp = reg.organization(apposed)
+            alias = doc[tokens[0].i : apposed.start].text.strip(" ,")
+            sp.add_alias(re.sub(r"^the\s+", "", alias, flags=re.I))
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif org is not None and head.i < org.end and org.root.i == head.i and not _indefinite(head):
             sp = reg.organization(org)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
@@ -613,6 +633,20 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+def _apposed_body(head: Token, tokens: Sequence[Token]) -> Span | None:
+    """An organisation set off by commas as the apposition of a source's phrase ("The Islamic Resistance in Lebanon,
+    Hezbollah,"), where the phrase itself names no organisation the tagger knows."""
+    if not tokens:
+        return None
+    first, last = tokens[0].i, tokens[-1].i
+    doc = head.doc
+    for ent in doc.ents:
+        if (ent.label_ in _ORG_LABELS and first < ent.start and ent.end <= last + 1 and ent.root.dep_ == "appos"
+                and doc[ent.start - 1].text == "," and (ent.end > last or doc[ent.end].text == ",")):
+            return ent
+    return None
 
 
 def _with_conjoined(org: Span) -> Span:
