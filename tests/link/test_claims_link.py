@@ -174,3 +174,18 @@ def test_a_dispute_of_figures_the_article_gives_stays_in_the_article() -> None:
     other["claims"][0]["speaker_id"] = "spk-mod"
     (dispute,) = link_claims([own, other]).disputes
     assert [(r.doc_id, r.text) for r in dispute.disputed] == [("a", "35")]
+
+
+def test_a_figure_others_say_is_exaggerated_is_rejected_by_them() -> None:
+    # "a number Chinese analysts say is grossly exaggerated" was rejected by the figure's own claimant.
+    text = ("According to the Pentagon's annual report, China has more than 500 operational nuclear warheads, a number "
+            "Chinese analysts say is grossly exaggerated.")
+    doc = _doc("a", text, "2024-01-09", "500", "warheads")
+    doc["speakers"] = [{"id": "spk-pentagon", "name": "Pentagon"}]
+    doc["claims"][0]["speaker_id"] = "spk-pentagon"
+    (dispute,) = link_claims([doc]).disputes
+    assert (dispute.claimant, [r.text for r in dispute.disputed]) == ("Chinese analysts", ["500"])
+    # Guard: saying a figure with no word of its falsehood disputes nothing.
+    plain = _doc("b", "China has 500 warheads, a number Chinese analysts say is growing.", "2024-01-09", "500",
+                 "warheads")
+    assert not link_claims([plain]).disputes
