@@ -138,6 +138,15 @@ def test_states_and_changes_of_an_object(sentence: str, text: str, measure: str)
     assert _quantities(sentence)[text]["measure"] == measure
 
 
+def test_a_time_at_a_headlines_dash_leaves_the_dash_out() -> None:
+    # The time was "week -".
+    doc = Pipeline([NlpLayer(), ClaimsLayer(threshold=0.0)])(Document(
+        "Kiev lost over 2,000 troops in a week - Moscow\n\nUkrainian forces have lost more than 2,000 servicemen over "
+        "the past week in the Kupyansk direction alone, the Russian Defense Ministry said on Saturday.\n", "t"))
+    times = {q["text"]: q["time"] for c in doc.spans("claims") for q in c.attrs["quantities"]}
+    assert times["over 2,000"] == "week"
+
+
 @pytest.mark.parametrize(("sentence", "text", "unit", "measure"), [
     # An amount written as a modifier is in its currency and measures what it modifies (it was no unit and
     # "dollar defense budget justified", or "dollar deal signed").

@@ -1307,6 +1307,23 @@ def test_a_surname_after_a_headlines_dash_is_the_person_named_below(run) -> None
     assert names == ["Sergey Lavrov", "Sergey Lavrov"]
 
 
+def test_a_headlines_source_after_its_colon_is_the_role_named_below(run) -> None:
+    # Xinhua's "...: FM spokesperson" was no attribution.
+    text = ("China firmly opposes US sanctions on Chinese firms: FM spokesperson\n\n"
+            "BEIJING, May 2 (Xinhua) -- China firmly opposes the U.S. sanctions on Chinese companies, Chinese Foreign "
+            "Ministry spokesperson Mao Ning said on Thursday.")
+    first = next(iter(run(text).spans("quotes")))
+    assert (first.text(text), _part(text, first, "speaker"), first.attrs["speaker"]["name"]) == (
+        "China firmly opposes US sanctions on Chinese firms", "FM spokesperson", "Mao Ning")
+
+
+def test_a_place_after_a_headlines_dash_is_the_government_named_below(run) -> None:
+    text = ("Kiev lost over 2,000 troops in a week - Moscow\n\n"
+            "Moscow also claimed to have destroyed 14 German-made Leopard tanks during the same period.")
+    first = next(iter(run(text).spans("quotes")))
+    assert (first.text(text), first.attrs["speaker"]["name"]) == ("Kiev lost over 2,000 troops in a week", "Moscow")
+
+
 def test_a_pages_site_name_after_a_dash_is_no_source(run) -> None:
     text = "Iran warns Israel against any miscalculation - Tehran Times\n\nThe warning came on Sunday."
     assert [q.attrs["speaker"]["name"] for q in run(text).spans("quotes")] == ["Iran"]

@@ -451,6 +451,11 @@ def _subtree_text(tok: Token) -> str:
 _COMPARED = re.compile(r"\byear[- ]on[- ]year\b|\b(?:a|one) (?:year|month|week) (?:earlier|before|ago)\b", re.I)
 
 
+def _time_text(ent: SpacySpan) -> str:
+    """A time's words without the punctuation the tagger may take in at a headline's end ("in a week - Moscow")."""
+    return ent.text.strip(" -\u2013\u2014:,;")
+
+
 def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
     """A date in the same clause as the verb ("on Friday", "in 2006"), if the text gives one."""
     if verb is None:
@@ -468,14 +473,14 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
         if _counted_back(ent) and not re.search(r"[\n;]", sent.doc.text[lo:hi]):
             # "were killed and 120 others injured ... over the past 24 hours": the period a report covers holds
             # for every figure of its sentence and line, wherever the parser hangs it.
-            return ent.text
+            return _time_text(ent)
         tok = ent.root
         while tok.i != verb.i and tok.head.i != tok.i:
             if tok.dep_ in CLAUSE_DEPS:
                 break
             tok = tok.head
         if tok.i == verb.i:
-            return ent.text
+            return _time_text(ent)
     return None
 
 

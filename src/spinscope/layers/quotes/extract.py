@@ -830,15 +830,20 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
 
 #: A headline that names its source after a closing dash, as TASS, RT and Sputnik write them ("Russian Forces Repel 7
 #: Ukrainian Attacks in Donetsk Direction - MoD", "West seeks to prolong conflict — Kremlin").
-_DASH_SOURCE = re.compile(r"^(\S.{10,}?)\s+[-–—]\s+([A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})$")
+_DASH_SOURCE = re.compile(r"^(\S.{10,}?)(?:\s+[-–—]|:)\s+([A-Za-z][\w.'’&]*(?:\s+[A-Za-z][\w.'’&]*){0,3})$")
+#: Head nouns of a source named by its role or body after a headline's dash or colon ("...: FM spokesperson",
+#: "...: Health Ministry", "... - officials").
+_HEADLINE_SOURCE_NOUNS = frozenset({"ministry", "army", "military", "police", "government", "official", "source",
+                                    "expert", "report", "media", "office", "agency", "council", "committee"})
 
 
 def _dash_headlines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
-    """Headlines whose source follows a closing dash: the name is the source, the dash the cue, the words before it
-    the content. The name is one the tagger takes for a person, body or people, an acronym ("MoD", "MFA") or a name
-    the story gives below ("Lavrov" of "Sergey Lavrov"); not a news outlet, which a page's title names after a dash
-    as its site ("... - Tehran Times")."""
+    """Headlines whose source follows a closing dash or colon: the name is the source, the dash the cue, the words
+    before it the content. The name is one the tagger takes for a person, body or people, an acronym ("MoD", "MFA"),
+    a name the story gives below ("Lavrov" of "Sergey Lavrov") or a role or body ("FM spokesperson"); not a news
+    outlet, which a page's title names after a dash as its site ("... - Tehran Times")."""
     from spinscope.layers.nlp import headline_lines
+    from spinscope.layers.quotes.resolve import ROLE_NOUNS  # resolve imports this module
     from spinscope.meta import outlets
 
     out = []
@@ -852,9 +857,11 @@ def _dash_headlines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         if name is None or rest is None or outlets.resolve(name=m.group(2)) is not None:
             continue
         acronym = len(name) == 1 and sum(c.isupper() for c in name.text) >= 2
-        if not acronym and not all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+        role = name[-1].lemma_.lower() in ROLE_NOUNS | _HEADLINE_SOURCE_NOUNS and name[0].text[0].isupper()
+        if not acronym and not role and not all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
             # A name the tagger misses here that the story gives in full below ("... — Lavrov").
-            below = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start_char >= end for t in e}
+            below = {t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.start_char >= end
+                     for t in e}
             if not all(t.lower_ in below for t in name):
                 continue
         if not any(t.pos_ in ("VERB", "AUX") for t in rest) and sum(t.is_alpha for t in rest) < 3:

@@ -258,7 +258,7 @@ class _Registry:
         return matches[0] if len(matches) == 1 else None
 
     def organization(self, ent: Span) -> Speaker:
-        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        name = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)  # a headline's name may take the line break
         key = org_key(name)
         if key not in self.speakers and key in self.renamed:
             key = self.lookup(key).key  # an abbreviation the text gave beside the full name ("NBS")
@@ -552,7 +552,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif (national := _national_body(head, tokens)) is not None:
             sp = reg.organization(national)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
-        elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and _definite(head):
+        elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and (_definite(head) or
+                                                                                  f.origin == "dash"):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
             noun = head.lemma_.lower()
             holder = _role_holder(reg, noun, role, last_person)
@@ -743,10 +744,11 @@ def _affiliations(role: str) -> set[str]:
     return {w[:4].lower() for w in words if w[:1].isupper() and w.lower() not in _NO_AFFILIATION}
 
 
-#: Capitalised words of roles that name no country or body: titles, ranks ("Deputy Foreign Minister").
+#: Capitalised words of roles that name no country or body: titles, ranks ("Deputy Foreign Minister"), a foreign
+#: ministry's abbreviations ("FM spokesperson").
 _NO_AFFILIATION = _TITLE_WORDS | frozenset({
     "the", "deputy", "foreign", "defense", "defence", "prime", "vice", "first", "former", "acting", "top", "senior",
-    "chief", "interior", "supreme", "national", "state", "general"})
+    "chief", "interior", "supreme", "national", "state", "general", "fm", "mfa"})
 
 
 def _other_affiliation(role: str, roles: Sequence[str]) -> bool:
