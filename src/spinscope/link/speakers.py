@@ -24,6 +24,7 @@ How names are merged (and kept apart):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -71,12 +72,19 @@ def clean_name(name: str) -> str:
 
 
 def _words(name: str) -> list[str]:
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as the keys compare them, cached: a document's speakers are compared again at every
+    mention."""
     text = _ascii(clean_name(name)).lower().replace("'", "").replace("`", "")
     for p in _PARTICLES:
         # "al " at the very start is a first name ("Al Gore"); everywhere else it is a particle.
         start = r"\s" if p.endswith(" ") else r"(?:^|\s)"
         text = re.sub(rf"({start}){re.escape(p)}", r"\1", text)
-    return [w for w in re.split(r"[\s\-.]+", text) if w]
+    return tuple(w for w in re.split(r"[\s\-.]+", text) if w)
 
 
 def _folded(word: str) -> str:

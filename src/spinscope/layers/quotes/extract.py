@@ -1259,9 +1259,14 @@ def _headline_passive(verb: Token) -> bool:
     if not verb.lower_.endswith("ed") or verb.tag_ not in ("VBN", "VBD"):
         return False
     doc = verb.doc
-    after = doc.text[verb.idx + len(verb.text):].split("\n", 1)[0]
-    before = doc.text[:verb.idx].rsplit("\n", 1)[-1]
-    if after.strip() or "." in before.rstrip()[-1:] or len(before.split()) < 2:
+    if verb.i + 1 < len(doc) and not (doc[verb.i + 1].is_space and "\n" in doc[verb.i + 1].text):
+        return False  # words or a full stop after it on its line
+    words = 0
+    for tok in reversed(doc[max(0, verb.i - 3) : verb.i]):
+        if "\n" in tok.text:
+            break
+        words += not tok.is_punct
+    if words < 2:
         return False
     # The subject next to the verb: the parser may take the headline's first half as a second one.
     subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),

@@ -639,7 +639,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
 def _apposed_body(head: Token, tokens: Sequence[Token]) -> Span | None:
     """An organisation set off by commas as the apposition of a source's phrase ("The Islamic Resistance in Lebanon,
     Hezbollah,"), where the phrase itself names no organisation the tagger knows."""
-    if not tokens:
+    if not tokens or not any(t.dep_ == "appos" and t.ent_type_ for t in tokens):
         return None
     first, last = tokens[0].i, tokens[-1].i
     doc = head.doc
