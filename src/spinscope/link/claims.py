@@ -50,12 +50,15 @@ _FIGURE = re.compile(r"\b(?:(?P<owner>[\w-]+)['’]s\s+(?:(?P<kind>\w+)\s+)?|(?P
                      r"(?:the\s+)?([A-Z][\w-]*(?:\s+[a-z]+)?))?", re.I)
 _STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
 #: Who rejects a figure the sentence itself gives ("..., a figure Moscow dismissed as propaganda").
+_AUX = r"(?:has|have|had|also|quickly|flatly)"
 _DISPUTER = re.compile(
-    r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?"
-    r"(?:the\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?!(?:has|have|had|also|quickly|flatly)\b)"
-    r"[a-z][\w'’-]*)?|(?<=the\s)[a-z][\w'’-]*(?:\s+(?!(?:has|have|had|also|quickly|flatly)\b)[a-z][\w'’-]*){0,2})"
-    rf"\s+(?:(?:has|have|had|also|quickly|flatly)\s+)*(?:{_DISPUTE_VERB}|"
-    r"(?:say|says|said|insist\w*|maintain\w*)\b(?=[^.]*\b(?:exaggerat|inaccurate|false|fabricat|untrue|wrong|lies|"
+    r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?(?:the\s+)?"
+    # a name with at most one noun after it ("Moscow", "Chinese analysts"), or common nouns after "the"
+    rf"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}(?:\s+(?!{_AUX}\b)[a-z][\w'’-]*)?"
+    rf"|(?<=the\s)[a-z][\w'’-]*(?:\s+(?!{_AUX}\b)[a-z][\w'’-]*){{0,2}})"
+    rf"\s+(?:{_AUX}\s+)*(?:{_DISPUTE_VERB}"
+    # or says the figure is false ("a number Chinese analysts say is grossly exaggerated")
+    r"|(?:say|says|said|insist\w*|maintain\w*)\b(?=[^.]*\b(?:exaggerat|inaccurate|false|fabricat|untrue|wrong|lies|"
     r"misleading)))")
 #: Words before "figures" that point back to figures just given ("dismissed these figures as fabrications").
 _BACK = frozenset({"these", "those", "such", "this", "that"})

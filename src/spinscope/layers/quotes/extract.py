@@ -828,8 +828,8 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     return out
 
 
-#: A headline that names its source after a closing dash, as TASS, RT and Sputnik write them ("Russian Forces Repel 7
-#: Ukrainian Attacks in Donetsk Direction - MoD", "West seeks to prolong conflict — Kremlin").
+#: A headline that names its source after a closing dash or colon, as TASS, RT, Sputnik and Xinhua write them
+#: ("Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction - MoD", "... — Kremlin", "...: FM spokesperson").
 _DASH_SOURCE = re.compile(r"^(\S.{10,}?)(?:\s+[-–—]|:)\s+([A-Za-z][\w.'’&]*(?:\s+[A-Za-z][\w.'’&]*){0,3})$")
 #: Head nouns of a source named by its role or body after a headline's dash or colon ("...: FM spokesperson",
 #: "...: Health Ministry", "... - officials").
@@ -1748,7 +1748,7 @@ def _verb_read_as_noun(cue: Token) -> int | None:
             or cue.i == cue.sent.start):
         return None
     before, after = doc[cue.i - 1], doc[cue.i + 1]
-    if before.head.i != cue.i or before.pos_ not in ("NOUN", "PROPN") and before.tag_ != "NN":
+    if before.head.i != cue.i or (before.pos_ not in ("NOUN", "PROPN") and before.tag_ != "NN"):
         return None
     opens_clause = after.lower_ == "that" or (after.dep_ in ("nsubj", "nsubjpass") and after.head.pos_ in ("VERB",
                                                                                                           "AUX"))
