@@ -17,6 +17,21 @@ from spinscope.pipeline import Pipeline
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "004_f84c2f7eacc5cb2b.txt"
 
 
+def _ingested(tmp_path: Path, articles: dict[str, str]) -> tuple[str, list[dict]]:
+    """Write the articles to files, `spinscope ingest` them into a new store and return the store and the rows of
+    `spinscope claims --disagreements --format jsonl`, as a user runs them."""
+    from spinscope.cli.main import app
+
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    ingested = CliRunner().invoke(app, ["ingest", *(str(tmp_path / name) for name in articles), "--store", store])
+    assert ingested.exit_code == 0, ingested.output
+    result = CliRunner().invoke(app, ["claims", "--store", store, "--disagreements", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return store, [json.loads(x) for x in result.output.splitlines() if x.strip()]
+
+
 def _analysis() -> tuple[Document, dict]:
     doc = Document(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE),
                    meta=Meta(outlet=Outlet("Radio Habana Cuba"), published="2021-05-26"))
@@ -88,24 +103,16 @@ def test_disagreements_of_two_wire_reports_ingested_from_files(tmp_path: Path) -
     # join them, and the army spokesman's dispute of "the ministry's figures" rejects the ministry's figures only.
     from spinscope.cli.main import app
 
-    (tmp_path / "aa.txt").write_text(
-        "Israeli strikes kill 35 Palestinians in Gaza: Health Ministry\n\n"
-        "GAZA CITY, Jan. 9 (AA) - At least 35 Palestinians were killed and 120 others injured in Israeli airstrikes "
-        "across the Gaza Strip over the past 24 hours, the Health Ministry in Gaza said on Tuesday.\n\n"
-        "The death toll since Oct. 7 has risen to 23,210, the ministry said in a statement.\n\n"
-        'The Israeli army said it had struck "more than 100 terror targets" during the same period. An army '
-        'spokesman dismissed the ministry\'s figures as "Hamas propaganda."\n', encoding="utf-8")
-    (tmp_path / "jp.txt").write_text(
-        "IDF: Over 100 Hamas targets hit in past day\n\n"
-        "TEL AVIV, Jan. 9 - According to the Gaza Health Ministry, 28 Palestinians were killed in Israeli strikes "
-        "in Gaza over the past day.\n", encoding="utf-8")
-    store = str(tmp_path / "s.sqlite")
-    ingested = CliRunner().invoke(app, ["ingest", str(tmp_path / "aa.txt"), str(tmp_path / "jp.txt"),
-                                        "--store", store])
-    assert ingested.exit_code == 0, ingested.output
-    result = CliRunner().invoke(app, ["claims", "--store", store, "--disagreements", "--format", "jsonl"])
-    assert result.exit_code == 0, result.output
-    rows = [json.loads(x) for x in result.output.splitlines() if x.strip()]
+    aa = ("Israeli strikes kill 35 Palestinians in Gaza: Health Ministry\n\n"
+          "GAZA CITY, Jan. 9 (AA) - At least 35 Palestinians were killed and 120 others injured in Israeli airstrikes "
+          "across the Gaza Strip over the past 24 hours, the Health Ministry in Gaza said on Tuesday.\n\n"
+          "The death toll since Oct. 7 has risen to 23,210, the ministry said in a statement.\n\n"
+          'The Israeli army said it had struck "more than 100 terror targets" during the same period. An army '
+          'spokesman dismissed the ministry\'s figures as "Hamas propaganda."\n')
+    jp = ("IDF: Over 100 Hamas targets hit in past day\n\n"
+          "TEL AVIV, Jan. 9 - According to the Gaza Health Ministry, 28 Palestinians were killed in Israeli strikes "
+          "in Gaza over the past day.\n")
+    store, rows = _ingested(tmp_path, {"aa.txt": aa, "jp.txt": jp})
     conflicts = [sorted(c["text"] for c in r["claims"]) for r in rows if r["kind"] == "conflict"]
     assert ["28", "At least 35"] in [[t for t in c if t != "35"] for c in conflicts]
     assert not any("23,210" in c for c in conflicts)
@@ -126,25 +133,18 @@ def test_disagreements_of_a_sputnik_report_and_a_gaza_report_ingested_from_files
     # Israeli military claims" had no speaker.
     from spinscope.cli.main import app
 
-    (tmp_path / "sputnik.txt").write_text(
-        "Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction - MoD\n\n"
-        "MOSCOW (Sputnik) - Russian troops have repelled seven attacks over the past day, the Russian Defense "
-        "Ministry said in a statement on Tuesday.\n\n"
-        "The Ukrainian army lost up to 250 servicemen in this direction, the statement read.\n\n"
-        "Earlier, Ukrainian President Volodymyr Zelensky claimed that Russian forces had lost more than 300,000 "
-        "troops since the beginning of the conflict.\n\n"
-        'The Russian Defense Ministry has dismissed these figures as "fabrications."\n', encoding="utf-8")
-    (tmp_path / "presstv.txt").write_text(
-        "Gaza death toll rises as Israeli strikes continue\n\n"
-        "The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
-        "movement has rejected.\n", encoding="utf-8")
-    store = str(tmp_path / "s.sqlite")
-    ingested = CliRunner().invoke(app, ["ingest", str(tmp_path / "sputnik.txt"), str(tmp_path / "presstv.txt"),
-                                        "--store", store])
-    assert ingested.exit_code == 0, ingested.output
-    result = CliRunner().invoke(app, ["claims", "--store", store, "--disagreements", "--format", "jsonl"])
-    assert result.exit_code == 0, result.output
-    disputes = {r["target"]: r for r in map(json.loads, result.output.splitlines()) if r["kind"] == "dispute"}
+    sputnik = ("Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction - MoD\n\n"
+               "MOSCOW (Sputnik) - Russian troops have repelled seven attacks over the past day, the Russian Defense "
+               "Ministry said in a statement on Tuesday.\n\n"
+               "The Ukrainian army lost up to 250 servicemen in this direction, the statement read.\n\n"
+               "Earlier, Ukrainian President Volodymyr Zelensky claimed that Russian forces had lost more than 300,000 "
+               "troops since the beginning of the conflict.\n\n"
+               'The Russian Defense Ministry has dismissed these figures as "fabrications."\n')
+    presstv = ("Gaza death toll rises as Israeli strikes continue\n\n"
+               "The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
+               "movement has rejected.\n")
+    store, rows = _ingested(tmp_path, {"sputnik.txt": sputnik, "presstv.txt": presstv})
+    disputes = {r["target"]: r for r in rows if r["kind"] == "dispute"}
     these = disputes["these figures"]
     assert (these["claimant"], [(d["text"], d["claimant"]) for d in these["disputed"]]) == (
         "Russian Defense Ministry", [("more than 300,000", "Volodymyr Zelensky")])
