@@ -73,12 +73,32 @@ def verify_model(path: Path) -> None:
 def load_spacy() -> spacy.language.Language:
     """Load the verified spaCy pipeline once per process."""
     import spacy
+    from spacy.language import Language
 
     path = _model_dir()
     verify_model(path)
     nlp = spacy.load(path)
     nlp.max_length = 5_000_000
+    if not Language.has_factory("spinscope_platform_x"):
+        Language.component("spinscope_platform_x", func=_split_platform_x)
+    nlp.add_pipe("spinscope_platform_x", first=True)
     return nlp
+
+
+#: The words before the platform X: "posted on X", "said via X".
+_BEFORE_PLATFORM = frozenset({"on", "via"})
+
+
+def _split_platform_x(parsed: spacy.tokens.Doc) -> spacy.tokens.Doc:
+    """Split "X." after "on"/"via" into the platform and a full stop. The tokenizer keeps a capital letter and the
+    full stop after it together as an initial ("George W. Bush"), so "the ministry said on X." had no full stop,
+    its sentence ran into the next, and the words before the cue were no content."""
+    found = [t for t in parsed[1:] if t.text == "X." and parsed[t.i - 1].lower_ in _BEFORE_PLATFORM]
+    if found:
+        with parsed.retokenize() as retokenizer:
+            for t in found:
+                retokenizer.split(t, ["X", "."], heads=[(t, 1), parsed[t.i - 1]])
+    return parsed
 
 
 def parse(doc: Document) -> spacy.tokens.Doc:

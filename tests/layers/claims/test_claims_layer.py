@@ -280,6 +280,9 @@ def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str,
      "value of biggest arms sale"),
     ("The deal is worth 2 billion U.S. dollars.", "2 billion U.S. dollars", "USD", "value of deal"),
     ("They froze Iranian assets worth billions of dollars.", "billions", "USD", "value of Iranian assets"),
+    # The parser made "worth" a clause of the verb (the measure was none).
+    ("Rodriguez affirmed that the US blockade caused damages worth 5 billion dollars between March 2023 and "
+     "February 2024.", "5 billion dollars", "USD", "value of damages"),
     # Guards: a sum that is no worth keeps its measure.
     ("China lent 5 billion US dollars to Pakistan.", "5 billion US dollars", "USD", "dollars lent"),
     ("Iran lost 3 billion dollars in oil revenue.", "3 billion dollars", "USD", "lost"),

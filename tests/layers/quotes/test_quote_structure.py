@@ -1357,3 +1357,90 @@ def test_an_attack_on_positions_is_no_cue(run) -> None:
     # Guard: words aimed at a person still are ("an ad that targets Trump" is a cue in PolNeAR).
     ad = "The campaign targets Clinton in a new ad, saying she lied."
     assert [_part(ad, q, "cue") for q in run(ad).spans("quotes")] == ["targets", "saying"]
+
+
+def test_the_words_before_said_on_x_are_its_content(run) -> None:
+    # "the ministry said on X." had content "on X.": the tokenizer kept "X." as an initial, so the sentence ran on.
+    text = ("The terrorists were neutralized in the Claw-Lock operation zone, the ministry said on X. "
+            "Officials gave no names.")
+    (quote,) = run(text).spans("quotes")
+    assert (quote.text(text), _part(text, quote, "cue")) == (
+        "The terrorists were neutralized in the Claw-Lock operation zone", "said")
+    assert [s.text(text) for s in run(text).spans("sentences")][-1] == "Officials gave no names."
+
+
+def test_a_nations_body_keeps_its_country_the_tagger_left_off(run) -> None:
+    # "the UK Ministry of Defence" was named "Ministry of Defence", one speaker with any other country's.
+    text = "Earlier, the UK Ministry of Defence said that Russian casualties had averaged around 1,000 per day."
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == "UK Ministry of Defence"
+
+
+def test_a_role_naming_a_country_is_the_person_titled_so(run) -> None:
+    # "The top Iranian diplomat" was "Muscat" (a city the tagger took for a person, the subject before it), and
+    # "The Omani foreign minister" was no one, though "his Omani counterpart Sayyid Badr Albusaidi" named him.
+    text = ("Speaking at a meeting with his Omani counterpart Sayyid Badr Albusaidi in Tehran on Sunday, Iranian "
+            "Foreign Minister Hossein Amir-Abdollahian said that Iran is ready to reach an agreement.\n\n"
+            "The Omani foreign minister, for his part, said Muscat will continue its efforts.\n\n"
+            "The top Iranian diplomat also said that nearly 4 million Afghan refugees live in Iran.")
+    names = [q.attrs["speaker"].get("name") for q in run(text).spans("quotes")]
+    assert names == ["Hossein Amir-Abdollahian", "Badr Albusaidi", "Hossein Amir-Abdollahian"]
+
+
+def test_a_headlines_office_acronym_is_the_holder_named_below(run) -> None:
+    text = ("Iran's FM: Western sanctions are crime against humanity\n\n"
+            "Iranian Foreign Minister Hossein Amir-Abdollahian has said that the sanctions are a crime.")
+    first = next(iter(run(text).spans("quotes")))
+    assert (_part(text, first, "speaker"), first.attrs["speaker"]["name"]) == ("Iran's FM", "Hossein Amir-Abdollahian")
+    # Another country's foreign minister is not him.
+    other = "Russia's FM: talks are over\n\nIranian Foreign Minister Hossein Amir-Abdollahian said talks were over."
+    assert next(iter(run(other).spans("quotes"))).attrs["speaker"].get("name") is None
+
+
+def test_a_participle_after_a_relative_clause_is_the_main_clauses(run) -> None:
+    # "calling it a pack of lies" was the US State Department's, the subject of the report's relative clause.
+    text = ("Chinese experts on Monday slammed a report released by the US State Department which claimed that more "
+            'than 1 million people had been detained in Xinjiang, calling it "a pack of lies fabricated by anti-China '
+            'forces."')
+    doc = run(text)
+    assert [(_part(text, q, "cue"), _part(text, q, "speaker")) for q in doc.spans("quotes")] == [
+        ("slammed", "Chinese experts"), ("claimed", "which"), ("calling", "Chinese experts")]
+
+
+#: A Global Times report, in that outlet's style (written for these tests), paragraph by paragraph.
+GLOBAL_TIMES_XINJIANG = [
+    "Chinese experts refute US report on Xinjiang as 'lies'",
+    'Chinese experts on Monday slammed a report released by the US State Department which claimed that '
+    'more than 1 million people had been detained in Xinjiang, calling it "a pack of lies fabricated by '
+    'anti-China forces."',
+    'Li Haidong, a professor at the China Foreign Affairs University, told the Global Times that the '
+    'report "has no factual basis at all."',
+    'The so-called report cited figures from Adrian Zenz, a German researcher whose work has been widely '
+    'questioned, Li said.',
+    'Chinese Foreign Ministry spokesperson Wang Wenbin said at a routine press conference on Monday that '
+    'the population of Uygurs in Xinjiang had grown by 25 percent over the past decade, reaching 11.6 '
+    'million in 2020.',
+    '"Is there any genocide in the world in which the population increases?" Wang asked.',
+    "According to official data, Xinjiang's GDP grew 7 percent year-on-year in the first three quarters.",
+]
+
+
+def test_a_report_named_in_the_next_paragraph_is_not_the_speakers_above(run) -> None:
+    # The parser ran Li's sentence, which ends in a quotation mark, into the next paragraph, so "The so-called
+    # report" there was Li's statement, and Li the speaker of what the report cited.
+    text = "\n\n".join(GLOBAL_TIMES_XINJIANG)
+    cited = [q for q in run(text).spans("quotes") if _part(text, q, "cue") == "cited"]
+    assert [q.attrs["speaker"]["name"] for q in cited] == ["US State Department"]
+
+
+def test_a_dateline_without_a_dash_is_not_the_source(run) -> None:
+    # Prensa Latina's "Havana, Oct 30 (Prensa Latina) Cuban Foreign Minister ..." gave the dateline as part of the
+    # source and of the role, and the agency (a person to the tagger) as who "the minister" was.
+    text = ("Havana, Oct 30 (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez affirmed on Wednesday that the "
+            "blockade caused damages worth 5 billion dollars.")
+    (quote,) = run(text).spans("quotes")
+    assert _part(text, quote, "speaker") == "Cuban Foreign Minister Bruno Rodriguez"
+    (speaker,) = [s.attrs for s in run(text).spans("speakers")]
+    assert speaker["roles"] == ["Cuban Foreign Minister"]
+    unnamed = "Havana, Oct 30 (Prensa Latina) The blockade is a violation, the minister said."
+    assert [q.attrs["speaker"].get("name") for q in run(unnamed).spans("quotes")] == [None]

@@ -382,7 +382,12 @@ def _worth_of(anchor: Token) -> Token | None:
             if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head
             deps = {"acomp": ("nsubj", "nsubjpass"), "oprd": ("dobj",)}.get(tok.dep_, ())  # "froze assets worth"
-            return next((c for c in tok.head.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")), None)
+            found = next((c for c in tok.head.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")), None)
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if found is None and before is not None and before.pos_ == "NOUN" and before.head.i == tok.head.i:
+                # "caused damages worth 5 billion dollars", where the parser made "worth" a clause of the verb.
+                return before
+            return found
     return None
 
 

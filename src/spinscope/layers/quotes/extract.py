@@ -11,6 +11,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from spinscope.layers.quotes.marks import QuoteSegment, find_quotes
+from spinscope.meta.dateline import parse_dateline
 from spinscope.meta.dates import MONTH_RE
 
 __all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "token_ids", "extract", "frame_for",
@@ -323,6 +324,8 @@ def _outer_cue(verb: Token) -> Token | None:
         return None
     if verb.head.dep_ == "ccomp" and _reporting_participle(verb.head.head) == verb:
         return verb.head.head
+    if (relative := _restrictive_relative(verb.head)) is not None:
+        return relative
     clause = _clause_of(verb)
     outer = clause.head
     if (clause.dep_ != "ccomp" or outer.i > verb.i or outer.pos_ != "VERB"
@@ -335,6 +338,27 @@ def _outer_cue(verb: Token) -> Token | None:
     if inner is None or inner.ent_type_ or inner.pos_ not in ("NOUN", "PRON") or inner.lower_ in _PERSONAL:
         return None
     return outer
+
+
+def _restrictive_relative(verb: Token) -> Token | None:
+    """The verb of the clause a restrictive "which"/"that" clause sits in, where a participle after a comma was hung
+    on the relative clause's verb: "Experts slammed a report released by the State Department which claimed that
+    ..., calling it lies" is the experts' calling, not the report's. A thing's clause ends where the comma stands;
+    an outer verb with a subject of its own takes the participle, and a sentence end between them keeps it."""
+    rel = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if (verb.dep_ != "relcl" or rel is None or rel.lower_ not in ("which", "that") or rel.i == 0
+            or verb.doc[rel.i - 1].text == ","):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in node.children):
+            if any(t.text in (".", "!", "?") for t in verb.doc[node.i : verb.i]):
+                return None
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _stray_conjunct(verb: Token) -> Token | None:
@@ -1444,6 +1468,8 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     as often the writer's own ("Hamas (the movement) rejected the plan - a trap, ...")."""
     if start > 0 and text[start - 1] != "\n":
         return start
+    if (dated := _agency_dateline(text, start, end)) is not None:
+        return dated
     dash = _DATELINE_DASH.search(text, start, min(end, start + 60))
     if dash is None:
         return start
@@ -1459,9 +1485,20 @@ _DATED_PLACE = re.compile(rf"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},(?:\s*
                           rf"\s*{MONTH_RE}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*")
 
 
+def _agency_dateline(text: str, start: int, end: int) -> int | None:
+    """Where a line's words go on after a dateline with no dash, its date and agency ending it ("Havana, Oct 30
+    (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez affirmed ..."); None where there is none."""
+    line = parse_dateline(text[start:end], start)
+    if line is None or line.month is None or line.agency is None or line.end >= end:
+        return None
+    return line.end
+
+
 def _past_dateline(text: str, start: int, end: int) -> int:
     """Where the words between `start` and `end` go on after a dateline ("RENO, Nev. (AP) — ", "TEHRAN - "): the
     last dateline dash, where a parenthesis or capitals alone come before it; else `start`."""
+    if (start == 0 or text[start - 1] == "\n") and (dated := _agency_dateline(text, start, end)) is not None:
+        return dated
     dashes = list(_DATELINE_DASH.finditer(text, start, end))
     cut = dashes[-1] if dashes else None
     if cut is not None and (text.rfind(")", start, cut.start()) != -1 or text[start : cut.start()].isupper()):

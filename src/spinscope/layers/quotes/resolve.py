@@ -28,6 +28,7 @@ from spinscope.link.speakers import (
     surname_key,
 )
 from spinscope.meta import outlets
+from spinscope.meta.dateline import parse_dateline
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
 
@@ -41,7 +42,7 @@ _ROLE_WORDS = """official representative spokesman spokeswoman spokesperson mini
     leader commander envoy ambassador secretary director head chairman chairwoman chair general senator governor
     mayor diplomat negotiator candidate nominee lawmaker congressman congresswoman judge prosecutor attorney
     founder ceo analyst expert professor cleric ayatollah deputy aide campaigner activist author writer
-    correspondent reporter militant politician premier chancellor king queen prince emir"""
+    correspondent reporter militant politician premier chancellor king queen prince emir counterpart"""
 ROLE_NOUNS = frozenset(_ROLE_WORDS.split())
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 #: Military and clerical ranks that close a role before the name ("Chief of Staff Major General" Mohammad Baqeri).
@@ -118,11 +119,18 @@ def _role_before(ent: Span) -> str:
     # The parser may hang a line above on the name ("... Together\n\nOklahoma Governor Mary Fallin"): a title
     # stays within the name's own sentence and line.
     left = max(min(root.left_edge.i, ent.start), ent.sent.start)
-    words = [doc[i] for i in range(left, ent.start)]
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if (left == ent.start and before is not None and before.lemma_.lower() in ROLE_NOUNS
+            and before.tag_ in ("NN", "NNP") and before.right_edge.i == before.i):
+        # The parser may hang the name apart from the role right before it ("with his Omani counterpart Sayyid
+        # Badr Albusaidi" made the name an object of its own): the role's phrase is still its title.
+        left = max(before.left_edge.i, ent.sent.start)
+    dated = _dateline_end(ent)
+    words = [doc[i] for i in range(left, ent.start) if doc[i].idx >= dated]
     breaks = [k for k, w in enumerate(words) if "\n" in w.text_with_ws]
     if breaks:
         words = words[breaks[-1] + 1 :]
-    while words and (words[0].dep_ in ("det", "case") or words[0].is_punct):
+    while words and (words[0].dep_ in ("det", "case") or words[0].is_punct or words[0].tag_ == "PRP$"):
         words.pop(0)
     if not words or not any(w.lemma_.lower() in ROLE_NOUNS for w in words):
         return ""
@@ -294,7 +302,22 @@ _MODIFIER_NAME = re.compile(r"(?i)^(pro|anti|non|post|pre)[-\u2010\u2011]|[-\u20
 
 def _is_mention(ent: Span) -> bool:
     """Return whether an entity names someone rather than modifying a noun with a name."""
-    return ent.label_ != "PERSON" or _MODIFIER_NAME.search(ent.text.strip()) is None
+    return ent.label_ != "PERSON" or (_MODIFIER_NAME.search(ent.text.strip()) is None and not _in_dateline(ent))
+
+
+def _in_dateline(ent: Span) -> bool:
+    """Whether an entity lies in the dateline that opens its line: "Havana, Oct 30 (Prensa Latina)", whose agency
+    the tagger took for a person, is no one a later "the minister said" can point back to."""
+    return ent.start_char < _dateline_end(ent)
+
+
+def _dateline_end(ent: Span) -> int:
+    """Where the agency's dateline that opens an entity's line ends ("Havana, Oct 30 (Prensa Latina) "); the line's
+    start where there is none."""
+    text = doc_text(ent.doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    line = parse_dateline(text[start : ent.end_char + 40], start) if ent.start_char - start < 60 else None
+    return line.end if line is not None and line.agency is not None else start
 
 
 def _apposed_name(head: Token) -> Span | None:
@@ -502,7 +525,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         ent = _entity_of(doc, _own_words(head, tokens), frozenset({"PERSON"}), head) or _apposed_name(head)
         ent = _past_words(ent, cue_words) if ent is not None else None
         org = _entity_of(doc, [head], _ORG_LABELS)
-        org = _with_conjoined(org) if org is not None else None
+        org = _with_qualifier(_with_conjoined(org)) if org is not None else None
         label = f.origin in ("colon", "dash")  # a `NAME:` line's label, a headline's "... - NAME": a name
         surname = reg.surname_match(head, label)
         # Looked up only where it can be taken: no organisation, and no person but one in capitals ("SANA said").
@@ -556,7 +579,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                                                                                   f.origin == "dash"):
             role = doc[head.left_edge.i : head.right_edge.i + 1].text
             noun = head.lemma_.lower()
-            holder = _role_holder(reg, noun, role, last_person)
+            holder = _role_holder(reg, noun, role, last_person) or _same_affiliation(reg, role, last_person)
             if holder is None and unnamed_roles.get(noun, -1) > (
                     reg.lookup(last_person).last_token if last_person is not None else -1):
                 # "A spokesman for the Foreign Ministry released a statement ... the spokesman said": the one who
@@ -587,7 +610,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         if ref.key:
             content = token_ids(doc, f.content)
             issued.update((t.lemma_.lower(), ref) for t in head.sent
-                          if t.lemma_.lower() in _ISSUED and t.i not in content and t.i != head.i)
+                          if t.lemma_.lower() in _ISSUED and t.i not in content and t.i != head.i
+                          and _same_line(head, t))
     while pending is not None:
         reg.person(pending)
         pending = next(p_iter, None)
@@ -597,6 +621,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         f = found[i]
         match = (reg.surname_match(doc[f.source_head], label=f.origin in ("colon", "dash"))
                  if f.source_head is not None else None)
+        if match is None and f.source_head is not None and f.source is not None:
+            match = _office_acronym_holder(reg, doc[f.source_head], doc_text(doc)[f.source[0] : f.source[1]])
         if match is not None:
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), match.key, match.name)
         elif f.origin == "dash" and f.source is not None and (span := doc.char_span(*f.source)) is not None:
@@ -636,6 +662,13 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     return refs, speakers
 
 
+def _same_line(a: Token, b: Token) -> bool:
+    """Whether no line break lies between two words: the parser may run a sentence that ends in a quotation mark
+    into the paragraph below."""
+    first, last = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[first:last])
+
+
 def _apposed_body(head: Token, tokens: Sequence[Token]) -> Span | None:
     """An organisation set off by commas as the apposition of a source's phrase ("The Islamic Resistance in Lebanon,
     Hezbollah,"), where the phrase itself names no organisation the tagger knows."""
@@ -660,6 +693,17 @@ def _with_conjoined(org: Span) -> Span:
     if not all(t.tag_ in ("NNP", "NNPS", "CC", ",") for t in org.doc[start : org.start]):
         return org
     return Span(org.doc, start, org.end, label=org.label_)
+
+
+def _with_qualifier(org: Span) -> Span:
+    """An organisation's name with the proper nouns the tagger left off before it that qualify its head ("the UK
+    Ministry of Defence", where it took "the UK" and "Ministry of Defence" as two names): without them, the UK's
+    ministry would be one speaker with Russia's "Ministry of Defence"."""
+    doc, start = org.doc, org.start
+    while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].tag_ in ("NNP", "NNPS")
+           and org.start <= doc[start - 1].head.i < org.end):
+        start -= 1
+    return org if start == org.start else Span(doc, start, org.end, label=org.label_)
 
 
 def _outlet_named(head: Token) -> Span | None:
@@ -719,6 +763,34 @@ def _role_holder(reg: _Registry, noun: str, role: str, last: str | None) -> Spea
         return reg.lookup(last)
     holders = [s for s in reg.speakers.values() if s.kind == "person" and _holds(s, noun)
                and not _other_affiliation(role, s.roles)]
+    return max(holders, key=lambda s: s.last_token, default=None)
+
+
+def _same_affiliation(reg: _Registry, role: str, last: str | None) -> Speaker | None:
+    """The latest person whose known roles name the country or body a role mention names, where the last person's
+    roles do not: "The top Iranian diplomat" after "Iranian Foreign Minister X" and a sentence whose subject is
+    another ("Muscat will continue", a city the tagger took for a person) is X. None where the last person's roles
+    name it too, or no one's do (the caller then falls back on the last person)."""
+    own = _affiliations(role)
+    if not own or (last is not None and own & set().union(*map(_affiliations, reg.lookup(last).roles))):
+        return None
+    people = [s for s in reg.speakers.values() if s.kind == "person" and s.key != last
+              and own & set().union(*map(_affiliations, s.roles))]
+    return max(people, key=lambda s: s.last_token, default=None)
+
+
+#: Offices that headlines write as acronyms ("Iran's FM: ...", "PM: ..."): the words a holder's title has.
+_OFFICE_ACRONYMS = {"fm": ("foreign", "minister"), "pm": ("prime", "minister")}
+
+
+def _office_acronym_holder(reg: _Registry, head: Token, mention: str) -> Speaker | None:
+    """The person a headline's office acronym stands for ("Iran's FM: Western sanctions are ..."): the latest one
+    whose title holds the office's words ("Iranian Foreign Minister X") and whose roles name no other country."""
+    words = _OFFICE_ACRONYMS.get(head.text.lower().rstrip("."))
+    if words is None or not head.text.isupper():
+        return None
+    holders = [s for s in reg.speakers.values() if s.kind == "person" and not _other_affiliation(mention, s.roles)
+               and any(all(w in role.lower().split() for w in words) for role in s.titled)]
     return max(holders, key=lambda s: s.last_token, default=None)
 
 
