@@ -616,3 +616,30 @@ def test_analyze_reads_tass_sputnik_and_xinhua_style_copy(tmp_path: Path) -> Non
     assert by_figure["7"][1]["measure"] == "attacks repelled"
     assert by_figure["Some 7,000"][1]["measure"] == "people missing"
     assert [s["name"] for s in analysis["speakers"]].count("Wang Wenbin") == 1
+
+
+def test_analyze_reads_irna_anadolu_and_prensa_latina_style_copy(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on a file: "the ministry said on X." had content "on X."; "The top Iranian
+    # diplomat" was the city "Muscat", so his figure was the city's; "Iran's FM:" had no speaker; Prensa Latina's
+    # dateline was part of the minister's source and role; "damages worth 5 billion dollars" measured nothing.
+    analysis = _analyze_file(tmp_path / "wire.txt", (
+        "Iran's FM: Western sanctions are crime against humanity\n\n"
+        "Tehran, IRNA -- Iranian Foreign Minister Hossein Amir-Abdollahian has said that unilateral sanctions are a "
+        '"crime against humanity".\n\n'
+        "The Omani foreign minister, for his part, said Muscat will continue its efforts to help the parties reach an "
+        "agreement.\n\n"
+        "The top Iranian diplomat also said that nearly 4 million Afghan refugees live in Iran.\n\n"
+        "The terrorists were neutralized in the Claw-Lock operation zone, the ministry said on X.\n\n"
+        "Havana, Oct 30 (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez affirmed on Wednesday that the US "
+        "blockade caused damages worth 5 billion dollars.\n"))
+    said = {q["text"]: (q["speaker"] or {}) for q in analysis["quotes"]}
+    assert said["Western sanctions are crime against humanity"]["name"] == "Hossein Amir-Abdollahian"
+    assert said["The terrorists were neutralized in the Claw-Lock operation zone"]["text"] == "the ministry"
+    rodriguez = next(s for s in analysis["speakers"] if s["name"] == "Bruno Rodriguez")
+    assert rodriguez["roles"] == ["Cuban Foreign Minister"]
+    assert "Muscat" not in [s["name"] for s in analysis["speakers"]]
+    claimants = {s["id"]: s["name"] for s in analysis["speakers"]}
+    by_figure = {q["text"]: (claimants.get(c["speaker_id"]), q) for c in analysis["claims"] for q in c["quantities"]}
+    assert by_figure["nearly 4 million"][0] == "Hossein Amir-Abdollahian"
+    assert by_figure["5 billion dollars"][0] == "Bruno Rodriguez"
+    assert by_figure["5 billion dollars"][1]["measure"] == "value of damages"

@@ -94,10 +94,16 @@ def _split_platform_x(parsed: spacy.tokens.Doc) -> spacy.tokens.Doc:
     full stop after it together as an initial ("George W. Bush"), so "the ministry said on X." had no full stop,
     its sentence ran into the next, and the words before the cue were no content."""
     found = [t for t in parsed[1:] if t.text == "X." and parsed[t.i - 1].lower_ in _BEFORE_PLATFORM]
-    if found:
-        with parsed.retokenize() as retokenizer:
-            for t in found:
-                retokenizer.split(t, ["X", "."], heads=[(t, 1), parsed[t.i - 1]])
+    if not found:
+        return parsed
+    ends = [t.i + k + 1 for k, t in enumerate(found)]  # the full stops, once split
+    with parsed.retokenize() as retokenizer:
+        for t in found:
+            retokenizer.split(t, ["X", "."], heads=[(t, 1), parsed[t.i - 1]])
+    for end in ends:
+        after = next((t for t in parsed[end + 1 :] if not t.is_space), None)
+        if after is not None:
+            after.is_sent_start = True  # the parser keeps a sentence start set before it runs
     return parsed
 
 
