@@ -154,3 +154,29 @@ def test_disagreements_of_a_sputnik_report_and_a_gaza_report_ingested_from_files
     listed = [json.loads(x) for x in CliRunner().invoke(app, ["claims", "--store", store, "--format", "jsonl"]
                                                         ).output.splitlines()]
     assert {r["speaker"] for r in listed if "250 servicemen" in r["text"]} == {"Russian Defense Ministry"}
+
+
+def test_claims_of_unnamed_and_rejected_sources_name_them_when_ingested_from_a_file(tmp_path: Path) -> None:
+    # `spinscope claims` showed the 500,000 of "the British intelligence estimate" Zakharova dismissed as hers, and
+    # its dispute linked the Russian Defence Ministry's own count; a military source's figure was the outlet's.
+    from spinscope.cli.main import app
+
+    ria = ("MOSCOW, July 3 (RIA Novosti) - Russian Foreign Ministry spokeswoman Maria Zakharova on Thursday "
+           "dismissed the British intelligence estimate that Russia had lost 500,000 soldiers in Ukraine as "
+           '"fantasies of London propagandists."\n\n'
+           "According to the Russian Defence Ministry, Ukrainian forces lost up to 2,100 servicemen over the past "
+           "week in the Donetsk direction.\n\n"
+           "A military source said that 12 drones were shot down over the Belgorod region.\n")
+    store, rows = _ingested(tmp_path, {"ria.txt": ria})
+    (dispute,) = [r for r in rows if r["kind"] == "dispute"]
+    assert (dispute["claimant"], [(d["text"], d["claimant"]) for d in dispute["disputed"]]) == (
+        "Maria Zakharova", [("500,000", "British intelligence")])
+    listed = [json.loads(x) for x in CliRunner().invoke(app, ["claims", "--store", store, "--format", "jsonl"]
+                                                        ).output.splitlines()]
+    speakers = {q["text"]: r["speaker"] for r in listed for q in r["quantities"]}
+    assert (speakers["500,000"], speakers["up to 2,100"], speakers["12"]) == (
+        "British intelligence", "Russian Defence Ministry", "military source")
+    analysis = json.loads(CliRunner().invoke(app, ["analyze", str(tmp_path / "ria.txt"), "--format", "jsonl"]
+                                             ).output.splitlines()[0])
+    claimant = next(c["claimant"] for c in analysis["claims"] if "12 drones" in c["text"])
+    assert (claimant["text"], ria[claimant["start"]:claimant["end"]]) == ("military source", "military source")

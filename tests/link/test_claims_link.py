@@ -189,3 +189,21 @@ def test_a_figure_others_say_is_exaggerated_is_rejected_by_them() -> None:
     plain = _doc("b", "China has 500 warheads, a number Chinese analysts say is growing.", "2024-01-09", "500",
                  "warheads")
     assert not link_claims([plain]).disputes
+
+
+def test_a_rejected_estimate_is_its_owners_and_rejected_by_the_speaker() -> None:
+    # "Zakharova dismissed the British intelligence estimate that Russia had lost 500,000 soldiers": the figure was
+    # Zakharova's (her quote holds it), so nothing disputed it, and the dispute took the article's other figures,
+    # the Russian Defence Ministry's among them. "a figure that U.S. officials have rejected" was rejected by the
+    # figure's own claimant.
+    pipe = Pipeline(["nlp", "quotes", "claims"])
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova on Thursday dismissed the British intelligence "
+            'estimate that Russia had lost 500,000 soldiers in Ukraine as "fantasies of London propagandists."\n\n'
+            "According to the Russian Defence Ministry, Ukrainian forces lost up to 2,100 servicemen over the past "
+            "week.\n\n"
+            "According to the Venezuelan government, some 40,000 people died between 2017 and 2018 as a result of "
+            "the sanctions, a figure that U.S. officials have rejected.\n")
+    links = link_claims([to_analysis(pipe(Document(text, "ria.txt")))])
+    found = {d.target: (d.claimant, [(r.text, r.claimant) for r in d.disputed]) for d in links.disputes}
+    assert found == {"intelligence estimate": ("Maria Zakharova", [("500,000", "British intelligence")]),
+                     "a figure": ("U.S. officials", [("some 40,000", "Venezuelan government")])}

@@ -10,18 +10,11 @@ from typing import Any
 import typer
 
 from spinscope.cli.common import open_store_or_exit
+from spinscope.link.claims import claimant_name, link_claims
 
 __all__ = ["register", "iter_claims", "iter_disagreements"]
 
 logger = logging.getLogger(__name__)
-
-
-def _speaker_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
-    sid = claim.get("speaker_id")
-    for s in analysis.get("speakers", ()):
-        if sid and s.get("id") == sid:
-            return str(s.get("name"))
-    return None
 
 
 def iter_claims(analyses: Iterable[dict[str, Any]], speaker: str | None = None, outlet: str | None = None,
@@ -35,7 +28,7 @@ def iter_claims(analyses: Iterable[dict[str, Any]], speaker: str | None = None, 
         out_name = (meta.get("outlet") or {}).get("name")
         published = meta.get("published")
         for claim in analysis.get("claims", ()):
-            name = _speaker_name(analysis, claim)
+            name = claimant_name(analysis, claim)
             if speaker and speaker.lower() not in (name or "").lower() \
                     and speaker.lower() != str(claim.get("speaker_id") or "").lower():
                 continue
@@ -70,8 +63,6 @@ def iter_disagreements(analyses: Iterable[dict[str, Any]], speaker: str | None =
     measure of one event given in figures that cannot all be right) and each dispute (a sentence rejecting
     figures, with the claims it rejects), kept where a figure's measure contains `measure` and a claimant's name
     (the disputer's too) contains `speaker`."""
-    from spinscope.link.claims import link_claims
-
     links = link_claims(a for a in analyses if _in_window(a, outlet, since, until))
 
     def keep(refs: Iterable[Any], names: Iterable[str | None]) -> bool:

@@ -59,7 +59,7 @@ def to_analysis(doc: Document) -> dict[str, Any]:
                        "score": round(q.score, 4)})
     claims = [
         {**_base(doc, c), "score": round(c.score, 4), "speaker_id": speaker_id(c.attrs.get("speaker_key")),
-         "quantities": list(c.attrs.get("quantities", ()))}
+         "claimant": _sub(doc, c.attrs.get("claimant")), "quantities": list(c.attrs.get("quantities", ()))}
         for c in doc.spans("claims")
     ]
     return {

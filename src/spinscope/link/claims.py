@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ClaimRef", "ClaimGroup", "Dispute", "ClaimLinks", "link_claims", "measure_key", "find_dispute",
-           "MEASURE_FAMILIES"]
+__all__ = ["ClaimRef", "ClaimGroup", "Dispute", "ClaimLinks", "link_claims", "claimant_name", "measure_key",
+           "find_dispute", "MEASURE_FAMILIES"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ _AUX = r"(?:has|have|had|also|quickly|flatly)"
 _DISPUTER = re.compile(
     r"\b(?:figures?|numbers?|claims?|tolls?|estimates?|counts?|tally|tallies)\s+(?:that\s+|which\s+)?(?:the\s+)?"
     # a name with at most one noun after it ("Moscow", "Chinese analysts"), or common nouns after "the"
-    rf"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}(?:\s+(?!{_AUX}\b)[a-z][\w'’-]*)?"
+    rf"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s+(?!{_AUX}\b)[a-z][\w'’-]*)?"
     rf"|(?<=the\s)[a-z][\w'’-]*(?:\s+(?!{_AUX}\b)[a-z][\w'’-]*){{0,2}})"
     rf"\s+(?:{_AUX}\s+)*(?:{_DISPUTE_VERB}"
     # or says the figure is false ("a number Chinese analysts say is grossly exaggerated")
@@ -209,7 +209,9 @@ def find_dispute(text: str) -> tuple[str, str | None, str | None] | None:
     return m.group(0), family, source
 
 
-def _claimant_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
+def claimant_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
+    """The name of a stored claim's claimant: its speaker's, else the words that name the claimant where no speaker
+    id was given ("a military source", "British intelligence"); None where the outlet itself makes the claim."""
     sid = claim.get("speaker_id")
     if sid:
         for s in analysis.get("speakers", ()):
@@ -217,8 +219,19 @@ def _claimant_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | Non
                 return str(s.get("name") or sid)
         return str(sid)
     mention = claim.get("claimant")
-    if isinstance(mention, dict) and mention.get("name"):
-        return str(mention["name"])
+    if isinstance(mention, dict) and (mention.get("name") or mention.get("text")):
+        return str(mention.get("name") or mention["text"])
+    return None
+
+
+def _quote_disputer(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
+    """Who speaks with a rejecting cue inside a claim's sentence ("Zakharova dismissed the British intelligence
+    estimate that ..."): the speaker of that quote, though the figures in it are another's."""
+    for q in analysis.get("quotes", ()):
+        cue, speaker = q.get("cue") or {}, q.get("speaker") or {}
+        if (speaker and claim["start"] <= cue.get("start", -1) < claim["end"]
+                and _DISPUTE_CUE.search(cue.get("text", ""))):
+            return str(speaker.get("name") or speaker.get("text"))
     return None
 
 
@@ -254,7 +267,7 @@ def _refs(analyses: Iterable[dict[str, Any]]) -> list[tuple[ClaimRef, tuple[str,
                 if q.get("unit") in ("days", "years", "months", "weeks", "hours", "decades"):
                     continue  # durations are rarely what sources disagree about
                 ref = ClaimRef(str(analysis.get("id")), ci, qi, q.get("text", ""), q.get("value"), q.get("low"),
-                               q.get("high"), q.get("measure"), _claimant_name(analysis, claim), outlet,
+                               q.get("high"), q.get("measure"), claimant_name(analysis, claim), outlet,
                                meta.get("published"), q.get("time"))
                 refs.append((ref, _event(analysis, claim), claim))
     return refs
@@ -293,13 +306,19 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                 continue
             target, family, source = found
             disputer = _DISPUTER.search(text)
-            claimant = disputer.group("who") if disputer else _claimant_name(analysis, claim)
+            claimant = (disputer.group("who") if disputer else _quote_disputer(analysis, claim)
+                        or claimant_name(analysis, claim))
             if claimant is None and (subject := _SUBJECT_DISPUTER.match(text.strip())) is not None:
                 claimant = subject.group("who")  # "An army spokesman dismissed ...", a source with no id
             # "... 300,000 soldiers were killed, a figure Moscow dismissed": the figure before the target is the one.
             at = claim.get("start", 0) + max(text.find(target), 0)
             disputed = [ref for ref, _event_names, c in refs if ref.doc_id == doc_id and ref.claim == ci
                         and c["quantities"][ref.quantity].get("end", at + 1) <= at]
+            if not disputed and re.match(r"\s+that\b", text[text.find(target) + len(target):]):
+                # "dismissed the British intelligence estimate that Russia had lost 500,000 soldiers": the figures
+                # of the clause that states what is rejected.
+                disputed = [ref for ref, _event_names, c in refs if ref.doc_id == doc_id and ref.claim == ci
+                            and c["quantities"][ref.quantity].get("start", -1) >= at + len(target)]
             if not disputed and target.split()[0].lower() in _BACK:
                 # "dismissed these figures": those of the nearest sentence before that gives figures of others.
                 before = [ref for ref, _event_names, _c in refs if ref.doc_id == doc_id and ref.claim < ci

@@ -422,3 +422,19 @@ def test_economic_figures_measure_what_changed_and_by_how_much(sentence: str, te
                                                                 measure: str, time: str | None) -> None:
     q = _quantities(sentence)[text]
     assert (q["unit"], q["measure"], q["time"]) == (unit, measure, time)
+
+
+@pytest.mark.parametrize(("sentence", "text", "claimant"), [
+    # A figure in the clause of a claim someone rejects is the claim's owner's, not the rejecter's (whose quote
+    # holds it) nor the outlet's.
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova dismissed the British intelligence estimate that Russia "
+     "had lost 500,000 soldiers in Ukraine.", "500,000", "British intelligence"),
+    ("Moscow rejected Washington's claim that 300 Russian soldiers were killed.", "300", "Washington"),
+    # Guards: a claim whose owner goes unnamed stays with who speaks, and so does a figure someone states.
+    ("The ministry denied reports that 40 civilians died in the strike.", "40", "ministry"),
+    ("The ministry said that 40 civilians died in the strike.", "40", "ministry"),
+])
+def test_a_figure_in_a_rejected_claim_is_its_owners(sentence: str, text: str, claimant: str) -> None:
+    doc = Pipeline([NlpLayer(), "quotes", ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
+    (claim,) = [c for c in doc.spans("claims") if any(q["text"] == text for q in c.attrs["quantities"])]
+    assert claim.attrs["claimant"]["name"] == claimant

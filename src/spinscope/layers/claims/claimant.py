@@ -116,6 +116,45 @@ def _report_subject(tok: Token) -> Token | None:
     return None
 
 
+#: Nouns for a claim that a clause after them states ("the estimate that Russia had lost 500,000 soldiers").
+_CLAIM_NOUNS = frozenset({"estimate", "claim", "report", "allegation", "assertion", "assessment", "accusation",
+                          "suggestion", "figure", "statement", "charge", "rumor", "rumour", "assumption"})
+
+
+def _disputed_owner(sent: SpacySpan, pos: int) -> Claimant | None:
+    """The owner of a claim someone rejects, where the figure at `pos` is in the clause that states it: "Zakharova
+    dismissed the British intelligence estimate that Russia had lost 500,000 soldiers" is British intelligence's
+    figure, not Zakharova's (whose quote holds it), nor the outlet's. Only where the claim's noun names its owner
+    ("Washington's claim", "the British intelligence estimate"); None otherwise."""
+    node = next((t for t in sent if t.idx <= pos < t.idx + len(t.text)), None)
+    for _ in range(8):
+        if node is None or node.head.i == node.i:
+            return None
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in _CLAIM_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            break
+        node = node.head
+    else:
+        return None
+    noun = node.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.lemma_.lower() not in DISPUTE_VERBS:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        words = [t for t in poss.subtree if t.dep_ != "case"]
+    else:
+        mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        words = [t for m in mods for t in m.subtree]
+        named = [t for t in words if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE")]
+        if not named:
+            return None
+        words = [t for t in words if t.i >= named[0].i]
+    if not words:
+        return None
+    span = sent.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+    return Claimant(None, span.start_char, span.end_char, span.text)
+
+
 def _in_quote_marks(text: str, start: int, pos: int) -> bool:
     """Whether `pos` lies inside quotation marks opened after `start` (a paragraph's beginning)."""
     depth = 0
@@ -141,6 +180,8 @@ def find_claimant(doc: Document, sent: SpacySpan, pos: int | None, recent: list[
     earlier in the document (most recent last); it resolves "he said" and quotations whose cue sits elsewhere.
     """
     quotes = doc.spans("quotes")
+    if pos is not None and (owner := _disputed_owner(sent, pos)) is not None:
+        return owner
     if "quotes" in doc.layers:
         found = _from_quotes(quotes, sent.start_char if pos is None else pos,
                              (sent.start_char, sent.end_char) if pos is None else None)
