@@ -207,3 +207,38 @@ def test_a_rejected_estimate_is_its_owners_and_rejected_by_the_speaker() -> None
     found = {d.target: (d.claimant, [(r.text, r.claimant) for r in d.disputed]) for d in links.disputes}
     assert found == {"intelligence estimate": ("Maria Zakharova", [("500,000", "British intelligence")]),
                      "a figure": ("U.S. officials", [("some 40,000", "Venezuelan government")])}
+
+
+def test_figures_of_sentences_naming_no_place_are_grouped_by_their_articles_lead() -> None:
+    # "The death toll rose to 23,210" under a Gaza lead and "24 people were killed" under a Belgorod lead were one
+    # conflict, "no place named", though the two articles tell of different wars.
+    pipe = Pipeline(["nlp", "claims"])
+    gaza = ("Israeli strikes kill dozens in Gaza\n\nIsraeli strikes on the Gaza Strip killed dozens of Palestinians on "
+            "Tuesday.\n\nThe death toll has risen to 23,210 people killed, the ministry said.\n")
+    gaza2 = ("Gaza toll passes 23,000\n\nPalestinians in Gaza mourned their dead on Tuesday.\n\n"
+             "The death toll has risen to 23,357 people killed, officials said.\n")
+    belgorod = ("Ukrainian shelling hits Belgorod\n\nUkrainian forces shelled the Russian city of Belgorod on "
+                "Tuesday.\n\nThe death toll has risen to 24 people killed, the governor said.\n")
+    analyses = [to_analysis(pipe(Document(t, name))) for name, t in
+                (("gaza", gaza), ("gaza2", gaza2), ("belgorod", belgorod))]
+    names = {a["id"]: a["source"] for a in analyses}
+    groups = [{names[r.doc_id] for r in g.members} for g in link_claims(analyses).groups]
+    assert {"gaza", "gaza2"} in groups
+    assert not any("belgorod" in g and len(g) > 1 for g in groups)
+
+
+def test_round_figures_a_little_apart_do_not_conflict() -> None:
+    # "about 17.7 trillion" and "about 17.71 trillion" were a conflict: a round figure allows a little either way.
+    a = _doc("a", "GDP reached 177 trillion yuan, the bureau said.", "2024-01-17", "177", "GDP")
+    b = _doc("b", "GDP reached 178 trillion yuan, the bureau said.", "2024-01-17", "178", "GDP")
+    for doc in (a, b):
+        q = doc["claims"][0]["quantities"][0]
+        q["low"] = q["high"] = None  # "about ...": approximate, no bound given
+    (group,) = link_claims([a, b]).groups
+    assert not group.conflicting
+    # Guard: figures that far apart still conflict, and exact counts a little apart too.
+    c = _doc("c", "GDP reached 200 trillion yuan, the bureau said.", "2024-01-17", "200", "GDP")
+    c["claims"][0]["quantities"][0]["low"] = c["claims"][0]["quantities"][0]["high"] = None
+    assert link_claims([a, c]).groups[0].conflicting
+    assert link_claims([_doc("d", "12 people were killed.", "2024-01-17", "12", "people killed"),
+                        _doc("e", "13 people were killed.", "2024-01-17", "13", "people killed")]).conflicts

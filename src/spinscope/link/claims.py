@@ -72,6 +72,8 @@ _SUBJECT_DISPUTER = re.compile(
 #: A period counted back from the report ("the past 24 hours", "the last day"), read as hours.
 _PERIOD = re.compile(r"\b(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(hour|day|week|month|year)s?\b", re.I)
 _HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "year": 8760}
+#: How far either way an approximate figure without bounds reaches, as a share of it.
+_ROUND = 0.05
 #: Words of a measure that make it a running total ("death toll", "total killed"), not a count over a period.
 _TOTAL_WORDS = {"toll", "total", "tally", "overall", "cumulative"}
 
@@ -125,7 +127,10 @@ class ClaimRef:
     time: str | None = None
 
     def bounds(self) -> tuple[float, float]:
-        """The range the figure allows (an open end is infinite)."""
+        """The range the figure allows (an open end is infinite). A round figure with neither bound ("about 17.7
+        trillion", "some 40,000", "around 1,000") allows 5% either way: "about 17.71 trillion" is no rival of it."""
+        if self.low is None and self.high is None and self.value is not None:
+            return self.value - abs(self.value) * _ROUND, self.value + abs(self.value) * _ROUND
         lo = self.low if self.low is not None else (self.value if self.value is not None else float("-inf"))
         hi = self.high if self.high is not None else (self.value if self.value is not None else float("inf"))
         if self.low is not None and self.high is None and self.value is not None and self.value != self.low:
@@ -236,9 +241,21 @@ def _quote_disputer(analysis: dict[str, Any], claim: dict[str, Any]) -> str | No
 
 
 def _event(analysis: dict[str, Any], claim: dict[str, Any]) -> tuple[str, ...]:
-    names = {e["text"] for e in analysis.get("entities", ())
-             if e.get("label") in _EVENT_ENTS and claim["start"] <= e["start"] < claim["end"]}
-    return tuple(sorted(names))
+    """The places and peoples a claim's sentence names, else those of its article's headline and lead: a figure
+    "no place named" is about the story it is told in ("The death toll has risen to 23,210" under a Gaza lead)."""
+    names = _places(analysis, claim["start"], claim["end"])
+    return names or _places(analysis, 0, _lead_end(str(analysis.get("text") or "")))
+
+
+def _places(analysis: dict[str, Any], start: int, end: int) -> tuple[str, ...]:
+    return tuple(sorted({e["text"] for e in analysis.get("entities", ())
+                         if e.get("label") in _EVENT_ENTS and start <= e["start"] < end}))
+
+
+def _lead_end(text: str) -> int:
+    """Where an article's second paragraph ends (its headline and lead, or its first two paragraphs)."""
+    found = [m.start() for m in re.finditer(r"\S\s*\n\s*\n", text)][:2]
+    return found[-1] + 1 if len(found) == 2 else len(text)
 
 
 def _date(value: str | None) -> dt.date | None:
