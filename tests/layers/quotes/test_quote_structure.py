@@ -1444,3 +1444,32 @@ def test_a_dateline_without_a_dash_is_not_the_source(run) -> None:
     assert speaker["roles"] == ["Cuban Foreign Minister"]
     unnamed = "Havana, Oct 30 (Prensa Latina) The blockade is a violation, the minister said."
     assert [q.attrs["speaker"].get("name") for q in run(unnamed).spans("quotes")] == [None]
+
+
+def test_a_full_name_the_tagger_labels_nothing_is_a_person(run) -> None:
+    # "Recep Tayyip Erdogan, for his part, pointed out ..." had no speaker: the tagger labels the name nothing.
+    text = "Recep Tayyip Erdogan said on Monday that Israel must stop the bloodshed."
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == "Recep Tayyip Erdogan"
+    (speaker,) = [s.attrs for s in run(text).spans("speakers")]
+    assert speaker["kind"] == "person"
+
+
+def test_a_press_briefings_answers_are_the_spokespersons(run) -> None:
+    # China's Foreign Ministry publishes its briefings as "Q: ..." and "A: ..." lines: the answers had no speaker.
+    text = ("Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on March 5\n\n"
+            "Q: The US State Department said that China has detained over 100 lawyers. What's your comment?\n\n"
+            "A: The so-called report is full of lies and prejudice.\n\n"
+            "We urge the US to stop interfering in China's internal affairs.\n\n"
+            "Q: Japan plans to release treated water this month. Do you have any response?\n\n"
+            "A: We have stated our position on many occasions.\n")
+    doc = run(text)
+    answers = [(q.text(text), q.attrs["speaker"]["name"]) for q in doc.spans("quotes")
+               if _part(text, q, "speaker") == "A"]
+    assert answers == [
+        ("The so-called report is full of lies and prejudice.\n\n"
+         "We urge the US to stop interfering in China's internal affairs", "Lin Jian"),
+        ("We have stated our position on many occasions", "Lin Jian")]
+    # Guard: an interview's Q&A (PolNeAR annotates none on its "A:" lines) is no briefing.
+    interview = "Q&A with Vice President Joe Biden\n\nQ: Have you talked to her?\n\nA: It has been about a month.\n"
+    assert not [q for q in run(interview).spans("quotes") if _part(interview, q, "speaker") == "A"]

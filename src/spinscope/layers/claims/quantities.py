@@ -287,7 +287,8 @@ def _verb_of(anchor: Token) -> Token | None:
 #: Verbs of change: a bare percentage after them ("GDP grew 5.2 percent", "exports fell by 3 percent") is how much
 #: their subject changed.
 CHANGE_VERBS = frozenset({"rise", "climb", "grow", "increase", "jump", "surge", "soar", "fall", "drop", "decline",
-                          "decrease", "shrink", "contract", "expand", "slide", "plunge", "gain", "lose"})
+                          "decrease", "shrink", "contract", "expand", "slide", "plunge", "gain", "lose", "dip", "edge",
+                          "slip", "tumble", "rebound", "sink"})
 #: Verbs that change their object: a figure "by" which they change it is its change ("increased the number of its
 #: troops by 40,000", "cut spending by 3 percent").
 _CHANGING_VERBS = frozenset({"increase", "decrease", "raise", "cut", "reduce", "boost", "lower", "expand", "shrink"})
@@ -324,7 +325,7 @@ def _change_of(core: Token) -> tuple[Token, Token] | None:
 LEVEL_VERBS = frozenset({"rise", "climb", "reach", "pass", "top", "exceed", "surpass", "hit", "stand", "increase",
                          "jump", "grow", "surge", "soar", "mount", "near", "fall", "drop", "decline", "put", "be",
                          "widen", "narrow", "shrink", "swell", "total", "amount", "estimate", "value", "cost",
-                         "average", "expand"})
+                         "average", "expand", "dip", "slip", "tumble", "rebound", "sink", "edge"})
 _LEVEL_PREPS = frozenset({"to", "at", "above", "over", "past"})
 
 

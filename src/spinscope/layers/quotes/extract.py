@@ -788,6 +788,23 @@ def _transcript_speakers(text: str) -> set[str]:
     return {w for w, n in counts.items() if n >= 2}
 
 
+#: A press briefing's transcript: a title that says so, then questions and answers on lines of their own ("Q:
+#: ...", "A: ...", as China's Foreign Ministry publishes its regular press conferences). An interview's Q&A is no
+#: briefing (PolNeAR annotates no attribution on its "A:" lines).
+_BRIEFING_TITLE = re.compile(r"(?i)\b(?:press conference|press briefing|briefing)\b")
+_BRIEFING_Q = re.compile(r"(?m)^Q:[ \t]+\S")
+_BRIEFING_A = re.compile(r"(?m)^A:[ \t]+\S")
+
+
+def _answer_goes_on(text: str, end: int) -> list[tuple[int, int]]:
+    """The paragraphs that go on with a briefing's answer: up to the next question or label."""
+    out = []
+    while (m := _NEXT_PARAGRAPH.match(text, end)) is not None and not _COLON_LINE.match(text, m.start(1)):
+        out.append(_trim(text, m.start(1), m.end(2), ()))
+        end = m.end()
+    return out
+
+
 def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     """`NAME: statement` lines: the name is the source, the colon the cue, the rest of the line the content. The
     name is a proper name, or capitalised words the document names someone or something by elsewhere."""
@@ -795,6 +812,8 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
     text = doc_text(doc)
     named: dict[str, set[int]] | None = None  # word of a person or organisation name -> where those names start
     turns = _transcript_speakers(text)
+    briefing = (_BRIEFING_TITLE.search(text.lstrip().split("\n", 1)[0]) is not None
+                and _BRIEFING_Q.search(text) is not None and _BRIEFING_A.search(text) is not None)
     for m in _COLON_LINE.finditer(text):
         # A transcript set as one quotation, a paragraph each, opens its speakers' lines with the quotation mark:
         # '"PENCE: Well, look, ...'. The label is the capitals after the mark.
@@ -811,6 +830,12 @@ def _colon_lines(doc: Doc, quotes: Sequence[QuoteSegment]) -> list[Found]:
         if label is None or rest is None:
             continue
         name = text[start : m.end(1)].strip().replace("\u2019", "'").replace("\u00a0", " ")
+        if name == "A" and briefing and m.start(1) == start:
+            # A press briefing's answer: the spokesperson's (`resolve` names who), to the next question.
+            frags = [_trim(text, m.start(2), m.end(2), quotes), *_answer_goes_on(text, m.end())]
+            out.append(Found(tuple(frags), (m.end(1), m.end(1) + 1), (start, m.end(1)), label.root.i,
+                             _kind(text, frags, quotes), 0.8, "colon"))
+            continue
         if name.lower() in _NOT_SPEAKERS:
             continue
         names = _name_tokens(label)

@@ -625,6 +625,15 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             match = _office_acronym_holder(reg, doc[f.source_head], doc_text(doc)[f.source[0] : f.source[1]])
         if match is not None:
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), match.key, match.name)
+        elif (f.origin == "colon" and f.source is not None and doc_text(doc)[f.source[0] : f.source[1]] == "A"
+              and (host := _briefing_host(doc)) is not None):
+            # A press briefing's "A: ...": the spokesperson its title names.
+            sp = reg.person(host)
+            by_index[i] = SpeakerRef(*f.source, sp.key, sp.name)
+        elif (named := _unlabelled_name(doc, f)) is not None:
+            # "Recep Tayyip Erdogan said": a full name the tagger labelled nothing.
+            sp = reg.person(named)
+            by_index[i] = SpeakerRef(*(f.source or (0, 0)), sp.key, sp.name)
         elif f.origin == "dash" and f.source is not None and (span := doc.char_span(*f.source)) is not None:
             # A headline's source after its dash that no one is named by: a body ("... - MoD").
             sp = reg.organization(span)
@@ -660,6 +669,43 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+#: Words that make a run of capitalised words a body's name, not a person's ("Human Rights Watch").
+_BODY_WORDS = frozenset({
+    "ministry", "department", "agency", "office", "council", "committee", "commission", "army", "forces", "force",
+    "watch", "bank", "group", "party", "movement", "front", "brigades", "guard", "guards", "corps", "command",
+    "court", "union", "league", "organization", "organisation", "institute", "center", "centre", "university",
+    "news", "times", "post", "press", "television", "radio", "media", "service", "services", "house", "company",
+    "government", "parliament", "assembly", "congress", "senate", "police", "authority", "authorities", "fund",
+    "foundation", "association", "network", "resistance", "republic", "state", "states", "kingdom", "nations"})
+
+
+def _briefing_host(doc: Doc) -> Span | None:
+    """The person a briefing's title names ("Foreign Ministry Spokesperson Lin Jian's Regular Press Conference"),
+    who gives its answers."""
+    first_line = doc_text(doc).lstrip().split("\n", 1)[0]
+    end = doc_text(doc).find(first_line) + len(first_line)
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= end and _is_mention(e)), None)
+    return _without_title(ent) if ent is not None else None
+
+
+def _unlabelled_name(doc: Doc, f: Found) -> Span | None:
+    """A source that is a person's full name the tagger labelled nothing ("Recep Tayyip Erdogan said"): two to
+    four capitalised proper nouns of letters alone, none of them a body's word, role or title, and none in any
+    entity."""
+    if f.source is None or f.source_head is None or f.origin in ("colon", "dash"):
+        return None
+    span = doc.char_span(*f.source, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and t.dep_ != "det"]
+    if not 2 <= len(words) <= 4 or words[-1].i != f.source_head or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    if not all(t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+               and not t.text.isupper() and t.lower_ not in _BODY_WORDS | ROLE_NOUNS | _TITLE_WORDS for t in words):
+        return None
+    return Span(doc, words[0].i, words[-1].i + 1, label="PERSON")
 
 
 def _same_line(a: Token, b: Token) -> bool:
