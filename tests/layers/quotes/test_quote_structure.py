@@ -1446,13 +1446,20 @@ def test_a_dateline_without_a_dash_is_not_the_source(run) -> None:
     assert [q.attrs["speaker"].get("name") for q in run(unnamed).spans("quotes")] == [None]
 
 
-def test_a_full_name_the_tagger_labels_nothing_is_a_person(run) -> None:
-    # "Recep Tayyip Erdogan, for his part, pointed out ..." had no speaker: the tagger labels the name nothing.
-    text = "Recep Tayyip Erdogan said on Monday that Israel must stop the bloodshed."
+@pytest.mark.parametrize("text, name, kind", [
+    # The tagger labels these names nothing, so they had no speaker.
+    ("Recep Tayyip Erdogan said on Monday that Israel must stop the bloodshed.", "Recep Tayyip Erdogan", "person"),
+    ("Human Rights Watch said on Monday that Israel must stop the bloodshed.", "Human Rights Watch", "organization"),
+    # A body's office named with the body ("Kremlin" alone was the tagger's name, "press service" the head).
+    ("The Kremlin press service said the conversation was frank and constructive.", "Kremlin press service",
+     "organization"),
+    ("The White House press office said the conversation was frank.", "White House press office", "organization"),
+])
+def test_a_name_the_tagger_labels_nothing_is_a_speaker(run, text: str, name: str, kind: str) -> None:
     (quote,) = run(text).spans("quotes")
-    assert quote.attrs["speaker"]["name"] == "Recep Tayyip Erdogan"
+    assert quote.attrs["speaker"]["name"] == name
     (speaker,) = [s.attrs for s in run(text).spans("speakers")]
-    assert speaker["kind"] == "person"
+    assert speaker["kind"] == kind
 
 
 def test_a_press_briefings_answers_are_the_spokespersons(run) -> None:

@@ -563,6 +563,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif org is not None and head.i < org.end and org.root.i == head.i and not _indefinite(head):
             sp = reg.organization(org)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
+        elif (office := _body_office(head)) is not None:
+            # "The Kremlin press service said": the body's office, named with the body.
+            sp = reg.organization(office)
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif (issuer := _issuer(head)) is not None:
             sp = reg.organization(issuer)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
@@ -631,8 +635,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             sp = reg.person(host)
             by_index[i] = SpeakerRef(*f.source, sp.key, sp.name)
         elif (named := _unlabelled_name(doc, f)) is not None:
-            # "Recep Tayyip Erdogan said": a full name the tagger labelled nothing.
-            sp = reg.person(named)
+            # "Recep Tayyip Erdogan said", "Human Rights Watch said": a name the tagger labelled nothing.
+            sp = reg.organization(named) if named.label_ == "ORG" else reg.person(named)
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), sp.key, sp.name)
         elif f.origin == "dash" and f.source is not None and (span := doc.char_span(*f.source)) is not None:
             # A headline's source after its dash that no one is named by: a body ("... - MoD").
@@ -690,10 +694,27 @@ def _briefing_host(doc: Doc) -> Span | None:
     return _without_title(ent) if ent is not None else None
 
 
+def _body_office(head: Token) -> Span | None:
+    """A body's office named with the body's name compounded onto it ("the Kremlin press service", "the White
+    House press office"): the name and the office's words, where the head is a body's word."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in _BODY_WORDS or _indefinite(head):
+        return None
+    words = [c for c in head.lefts if c.dep_ == "compound"]
+    if not words or any(c.pos_ not in ("NOUN", "PROPN") for c in words):
+        return None
+    first = words[0].left_edge
+    names = [e for e in head.doc.ents if e.label_ in ("ORG", "GPE") and e.start <= first.i < e.end <= head.i]
+    between = head.doc[names[0].end : head.i] if names else ()
+    if not names or any(t.dep_ != "compound" or t.pos_ not in ("NOUN", "PROPN") for t in between):
+        return None
+    start = names[0].start + (head.doc[names[0].start].dep_ == "det")
+    return Span(head.doc, start, head.i + 1, label="ORG")
+
+
 def _unlabelled_name(doc: Doc, f: Found) -> Span | None:
-    """A source that is a person's full name the tagger labelled nothing ("Recep Tayyip Erdogan said"): two to
-    four capitalised proper nouns of letters alone, none of them a body's word, role or title, and none in any
-    entity."""
+    """A source that is a full name the tagger labelled nothing: two to four capitalised proper nouns of letters
+    alone, none in any entity, and none a role or title. A person's ("Recep Tayyip Erdogan said"), or a body's
+    where its last word is a body's word ("Human Rights Watch said")."""
     if f.source is None or f.source_head is None or f.origin in ("colon", "dash"):
         return None
     span = doc.char_span(*f.source, alignment_mode="expand")
@@ -703,9 +724,12 @@ def _unlabelled_name(doc: Doc, f: Found) -> Span | None:
     if not 2 <= len(words) <= 4 or words[-1].i != f.source_head or words[-1].i - words[0].i != len(words) - 1:
         return None
     if not all(t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
-               and not t.text.isupper() and t.lower_ not in _BODY_WORDS | ROLE_NOUNS | _TITLE_WORDS for t in words):
+               and not t.text.isupper() and t.lower_ not in ROLE_NOUNS | _TITLE_WORDS for t in words):
         return None
-    return Span(doc, words[0].i, words[-1].i + 1, label="PERSON")
+    bodies = [t.lower_ in _BODY_WORDS for t in words]
+    if bodies[-1]:
+        return Span(doc, words[0].i, words[-1].i + 1, label="ORG")
+    return None if any(bodies) else Span(doc, words[0].i, words[-1].i + 1, label="PERSON")
 
 
 def _same_line(a: Token, b: Token) -> bool:
