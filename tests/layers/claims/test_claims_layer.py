@@ -417,6 +417,9 @@ def test_no_share_where_a_fraction_word_shares_nothing(sentence: str) -> None:
      "change in population", "the end of 2023"),
     ("China's population fell by 2.08 million to 1.4097 billion at the end of 2023.", "1.4097 billion", None,
      "population", "the end of 2023"),
+    # A change by a fraction ("fell by two-thirds" was the count 2 of "thirds").
+    ("Trade between Russia and the EU fell by two-thirds in 2023.", "two-thirds", "percent", "change in trade",
+     "2023"),
     # "dipped" was no verb of change ("share (dip)", and the level after it measured nothing).
     ("Exports grew 0.6 percent, while imports dipped 0.3 percent to 17.99 trillion yuan.", "0.3 percent", "percent",
      "change in imports", None),

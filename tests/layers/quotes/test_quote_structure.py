@@ -1480,3 +1480,27 @@ def test_a_press_briefings_answers_are_the_spokespersons(run) -> None:
     # Guard: an interview's Q&A (PolNeAR annotates none on its "A:" lines) is no briefing.
     interview = "Q&A with Vice President Joe Biden\n\nQ: Have you talked to her?\n\nA: It has been about a month.\n"
     assert not [q for q in run(interview).spans("quotes") if _part(interview, q, "speaker") == "A"]
+
+
+def test_an_agency_dateline_after_the_places_comma_is_not_the_source(run) -> None:
+    # IRNA's "Tehran, IRNA - ..." was part of the spokesman's source and role.
+    text = ("Tehran, IRNA - Iran's Foreign Ministry spokesman Nasser Kanaani has condemned Washington's continued "
+            "military support for the Israeli regime.")
+    (quote,) = run(text).spans("quotes")
+    assert _part(text, quote, "speaker") == "Iran's Foreign Ministry spokesman Nasser Kanaani"
+    (speaker,) = [s.attrs for s in run(text).spans("speakers")]
+    assert speaker["roles"] == ["Iran's Foreign Ministry spokesman"]
+
+
+def test_a_headline_labels_role_is_its_label_not_the_line(run) -> None:
+    # "Hamas official: Resistance ready for long war" gave Osama Hamdan the whole line as a role.
+    text = ("Hamas official: Resistance ready for long war\n\n"
+            "Osama Hamdan, a senior Hamas official, said on Tuesday that the movement was prepared for a long battle.")
+    roles = {r for s in run(text).spans("speakers") for r in s.attrs["roles"]}
+    assert roles == {"senior Hamas official", "Hamas official"}
+
+
+def test_a_body_named_with_the_place_the_tagger_cut_off_after_of(run) -> None:
+    text = "Inflation in Iran stood at 40 percent in January, according to the Statistical Center of Iran."
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == "Statistical Center of Iran"

@@ -518,6 +518,18 @@ def _share(sent: SpacySpan, i: int) -> tuple[dict[str, Any], int] | None:
         k = 2 if words[1] == "-" and len(words) > 3 else 1
         if words[k] in _FRACTIONS and words[k] != "half" and k + 1 < len(words) and words[k + 1] == "of":
             count, whole, after = num, _FRACTIONS[words[k]], i + k + 1
+        elif words[k] in _FRACTIONS and (change := _change_of(doc[i + k])) is not None:
+            # "Trade fell by two-thirds": a change of its subject, in percent.
+            value = round(100 * num / _FRACTIONS[words[k]], 1)
+            value = int(value) if float(value).is_integer() else value
+            end_tok = doc[i + k]
+            return {
+                "start": doc[i].idx, "end": end_tok.idx + len(end_tok.text),
+                "text": doc.text[doc[i].idx : end_tok.idx + len(end_tok.text)], "value": value, "low": value,
+                "high": value, "unit": "percent", "approximate": False,
+                "measure": f"change in {_level_text(change[0])}",
+                "time": _time_of(sent, change[1], range(i, i + k + 1)),
+            }, i + k + 1
         elif words[1] == "in" and word_value(words[2]) not in (None, 0) and doc[i + 2].ent_type_ not in ("DATE",) \
                 and not _YEAR.match(words[2]) and (num or 0) < (word_value(words[2]) or 0):
             if doc[i + 2].text[:1].isupper():

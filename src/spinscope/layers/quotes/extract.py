@@ -1511,10 +1511,11 @@ _DATED_PLACE = re.compile(rf"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},(?:\s*
 
 
 def _agency_dateline(text: str, start: int, end: int) -> int | None:
-    """Where a line's words go on after a dateline with no dash, its date and agency ending it ("Havana, Oct 30
-    (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez affirmed ..."); None where there is none."""
+    """Where a line's words go on after a dateline that names its agency: with no dash, its date and agency ending
+    it ("Havana, Oct 30 (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez affirmed ..."), or the agency after
+    the place's comma ("Tehran, IRNA - Iran's Foreign Ministry spokesman ..."); None where there is none."""
     line = parse_dateline(text[start:end], start)
-    if line is None or line.month is None or line.agency is None or line.end >= end:
+    if line is None or line.agency is None or line.end >= end:
         return None
     return line.end
 

@@ -581,7 +581,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and (_definite(head) or
                                                                                   f.origin == "dash"):
-            role = doc[head.left_edge.i : head.right_edge.i + 1].text
+            # Within the source: a headline's label ("Hamas official: Resistance ready ...") has the parser hang
+            # the whole line on its noun.
+            role = doc_text(doc)[doc[head.left_edge.i].idx : min(doc[head.right_edge.i].idx
+                                                                 + len(doc[head.right_edge.i]), f.source[1])]
             noun = head.lemma_.lower()
             holder = _role_holder(reg, noun, role, last_person) or _same_affiliation(reg, role, last_person)
             if holder is None and unnamed_roles.get(noun, -1) > (
@@ -767,13 +770,16 @@ def _with_conjoined(org: Span) -> Span:
 
 def _with_qualifier(org: Span) -> Span:
     """An organisation's name with the proper nouns the tagger left off before it that qualify its head ("the UK
-    Ministry of Defence", where it took "the UK" and "Ministry of Defence" as two names): without them, the UK's
-    ministry would be one speaker with Russia's "Ministry of Defence"."""
-    doc, start = org.doc, org.start
+    Ministry of Defence", where it took "the UK" and "Ministry of Defence" as two names: without them, the UK's
+    ministry would be one speaker with Russia's "Ministry of Defence"), or the place it cut off after its "of"."""
+    doc, start, end = org.doc, org.start, org.end
     while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].tag_ in ("NNP", "NNPS")
            and org.start <= doc[start - 1].head.i < org.end):
         start -= 1
-    return org if start == org.start else Span(doc, start, org.end, label=org.label_)
+    if org[-1].lower_ == "of":
+        # "the Statistical Center of | Iran": the place the tagger cut off after "of".
+        end = next((e.end for e in doc.ents if e.start == org.end and e.label_ in _ORG_LABELS), end)
+    return org if (start, end) == (org.start, org.end) else Span(doc, start, end, label=org.label_)
 
 
 def _outlet_named(head: Token) -> Span | None:
