@@ -643,3 +643,29 @@ def test_analyze_reads_irna_anadolu_and_prensa_latina_style_copy(tmp_path: Path)
     assert by_figure["nearly 4 million"][0] == "Hossein Amir-Abdollahian"
     assert by_figure["5 billion dollars"][0] == "Bruno Rodriguez"
     assert by_figure["5 billion dollars"][1]["measure"] == "value of damages"
+
+
+def test_analyze_reads_a_foreign_ministry_briefing_and_a_kremlin_readout(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on files: a briefing's "A:" answers had no speaker, so the figure in one was the
+    # outlet's; "The Kremlin press service" was no speaker (the tagger labels "Kremlin" alone); "fell by
+    # two-thirds" was the count 2 of "thirds".
+    briefing = _analyze_file(tmp_path / "mfa.txt", (
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on March 5\n\n"
+        "Q: The US State Department said that China has detained over 100 lawyers. What's your comment?\n\n"
+        "A: The so-called report is full of lies. Trade between China and the US fell by two-thirds in the 1990s, "
+        "and it has grown since.\n"))
+    (answer,) = [q for q in briefing["quotes"] if (q["speaker"] or {}).get("text") == "A"]
+    assert answer["speaker"]["name"] == "Lin Jian"
+    claimants = {s["id"]: s["name"] for s in briefing["speakers"]}
+    by_figure = {q["text"]: (claimants.get(c["speaker_id"]), q) for c in briefing["claims"] for q in c["quantities"]}
+    assert by_figure["over 100"][0] == "US State Department"
+    assert (by_figure["two-thirds"][0], by_figure["two-thirds"][1]["value"], by_figure["two-thirds"][1]["unit"]) == (
+        "Lin Jian", 66.7, "percent")
+    readout = _analyze_file(tmp_path / "kremlin.txt", (
+        "Telephone conversation with President of Turkey Recep Tayyip Erdogan\n\n"
+        "Vladimir Putin stressed that the top priority was to stop the bloodshed.\n\n"
+        "Recep Tayyip Erdogan said on Tuesday that Turkey was ready to act as a guarantor of any settlement.\n\n"
+        "The Kremlin press service said the conversation was frank and constructive.\n"))
+    names = [(q["speaker"] or {}).get("name") for q in readout["quotes"]]
+    # (Here the tagger knows "Tayyip Erdogan" as a person, and leaves "Recep" out of the name.)
+    assert names == ["Vladimir Putin", "Tayyip Erdogan", "Kremlin press service"]
