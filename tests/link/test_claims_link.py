@@ -242,3 +242,16 @@ def test_round_figures_a_little_apart_do_not_conflict() -> None:
     assert link_claims([a, c]).groups[0].conflicting
     assert link_claims([_doc("d", "12 people were killed.", "2024-01-17", "12", "people killed"),
                         _doc("e", "13 people were killed.", "2024-01-17", "13", "people killed")]).conflicts
+
+
+def test_a_dispute_of_an_acronyms_figures_links_the_bodys_full_name() -> None:
+    # "dismissed the UN figures" left out the figure of "The United Nations says ...".
+    pipe = Pipeline(["nlp", "quotes", "claims"])
+    text = ("The United Nations says more than 70 percent of housing units in the Gaza Strip have been destroyed.\n\n"
+            "In a report released on Thursday, the UN Office for the Coordination of Humanitarian Affairs (OCHA) "
+            "said some 1.7 million people had been displaced.\n\n"
+            'Israeli officials have dismissed the UN figures as "biased".\n')
+    (dispute,) = link_claims([to_analysis(pipe(Document(text, "presstv.txt")))]).disputes
+    assert (dispute.claimant, [(r.text, r.claimant) for r in dispute.disputed]) == ("Israeli officials", [
+        ("more than 70 percent", "United Nations"),
+        ("some 1.7 million", "UN Office for the Coordination of Humanitarian Affairs")])

@@ -229,6 +229,16 @@ def claimant_name(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None
     return None
 
 
+def _names(source: str, claimant: str) -> bool:
+    """Whether a dispute's source ("the ministry's", "the UN figures") names a figure's claimant: one of its words,
+    or the initials of its capitalised words ("UN" for "United Nations")."""
+    words = claimant.split()
+    if _stem(source) in {_stem(w) for w in words}:
+        return True
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return source.isupper() and len(source) > 1 and initials == source
+
+
 def _quote_disputer(analysis: dict[str, Any], claim: dict[str, Any]) -> str | None:
     """Who speaks with a rejecting cue inside a claim's sentence ("Zakharova dismissed the British intelligence
     estimate that ..."): the speaker of that quote, though the figures in it are another's."""
@@ -355,7 +365,7 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                     key = measure_key(ref.measure) or ""
                     if family and not key.startswith(family.split(" (")[0]):
                         continue
-                    if source and not (ref.claimant and _stem(source) in {_stem(w) for w in ref.claimant.split()}):
+                    if source and not (ref.claimant and _names(source, ref.claimant)):
                         continue
                     if claimant is None or ref.claimant != claimant:  # no one disputes their own figures
                         disputed.append(ref)

@@ -280,6 +280,10 @@ def test_a_preposition_before_a_bare_number_is_a_hedge(sentence: str, text: str,
      "value of biggest arms sale"),
     ("The deal is worth 2 billion U.S. dollars.", "2 billion U.S. dollars", "USD", "value of deal"),
     ("They froze Iranian assets worth billions of dollars.", "billions", "USD", "value of Iranian assets"),
+    # A hyphenated sum modifying a noun, as Xinhua writes it (was the bare number 300, no unit, no measure).
+    ("The U.S. approved a 300-million-U.S.-dollar sale of tactical information systems to the island.",
+     "300-million-U.S.-dollar", "USD", "sale"),
+    ("China signed a 2-billion-dollar deal with Pakistan.", "2-billion-dollar", "USD", "deal"),
     # The parser made "worth" a clause of the verb (the measure was none).
     ("Rodriguez affirmed that the US blockade caused damages worth 5 billion dollars between March 2023 and "
      "February 2024.", "5 billion dollars", "USD", "value of damages"),

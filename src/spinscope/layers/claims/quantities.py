@@ -200,6 +200,9 @@ def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
         elif t.text == "-" and j + 1 < end and doc[j - 1].is_alpha and doc[j + 1].is_alpha \
                 and word_value(doc[j + 1].lower_) is not None:
             j += 2  # "twenty - seven"
+        elif t.text == "-" and j + 1 < end and doc[j - 1].like_num and doc[j + 1].lower_ in SCALES \
+                and doc[j + 1].lower_ not in ("m", "k"):
+            j += 2  # "a 300-million-U.S.-dollar sale"
         elif t.lower_ == "and" and j + 1 < end and doc[j - 1].lower_ in SCALES \
                 and word_value(doc[j + 1].lower_) is not None:
             j += 2  # "two hundred and fifty"
@@ -633,6 +636,14 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             unit, last, core = "percent", j + 1, nxt
         elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
             unit, last, core = _currency_of(nxt), j + 1, nxt
+        elif (nxt is not None and nxt.text == "-" and unit is None and j + 1 < sent.end
+              and (money_word := doc[j + 1].lower_.rsplit("-", 1)[-1]) in CURRENCY_WORDS
+              and (any(t.lower_ in SCALES for t in doc[start:j]) or "-" in doc[j + 1].text)):
+            # "a 300-million-U.S.-dollar sale", "a 2-billion-dollar deal": the amount of the noun it modifies (not
+            # "the 800-pound gorilla", a weight).
+            unit, last, core = CURRENCY_WORDS[money_word], j + 2, doc[j + 1]
+            noun = core.head if core.head.pos_ == "NOUN" and core.head.i > core.i else None
+            measure = _noun_text(noun, last) if noun is not None else None
         elif nxt is not None and nxt.lower_ in MEASURE_UNITS and MEASURE_UNITS[nxt.lower_]:
             unit, last, core = MEASURE_UNITS[nxt.lower_], j + 1, nxt
         elif nxt is not None and nxt.text == "-" and j + 1 < sent.end and doc[j + 1].lemma_.lower() in DURATION_UNITS:

@@ -771,7 +771,8 @@ def _with_conjoined(org: Span) -> Span:
 def _with_qualifier(org: Span) -> Span:
     """An organisation's name with the proper nouns the tagger left off before it that qualify its head ("the UK
     Ministry of Defence", where it took "the UK" and "Ministry of Defence" as two names: without them, the UK's
-    ministry would be one speaker with Russia's "Ministry of Defence"), or the place it cut off after its "of"."""
+    ministry would be one speaker with Russia's "Ministry of Defence"), or the place or name it cut off after its
+    "of" or "for" ("the UN Office for the Coordination of Humanitarian Affairs")."""
     doc, start, end = org.doc, org.start, org.end
     while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].tag_ in ("NNP", "NNPS")
            and org.start <= doc[start - 1].head.i < org.end):
@@ -779,6 +780,10 @@ def _with_qualifier(org: Span) -> Span:
     if org[-1].lower_ == "of":
         # "the Statistical Center of | Iran": the place the tagger cut off after "of".
         end = next((e.end for e in doc.ents if e.start == org.end and e.label_ in _ORG_LABELS), end)
+    elif (org.end < len(doc) and doc[org.end].lower_ in ("for", "of", "on")
+          and org.start <= doc[org.end].head.i < org.end):
+        # "the UN Office | for | the Coordination of Humanitarian Affairs": the rest of its name, cut off.
+        end = next((e.end for e in doc.ents if e.start == org.end + 1 and e.label_ == "ORG"), end)
     return org if (start, end) == (org.start, org.end) else Span(doc, start, end, label=org.label_)
 
 
