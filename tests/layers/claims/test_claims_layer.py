@@ -450,3 +450,18 @@ def test_a_figure_in_a_rejected_claim_is_its_owners(sentence: str, text: str, cl
     doc = Pipeline([NlpLayer(), "quotes", ClaimsLayer(threshold=0.0)])(Document(sentence, "t"))
     (claim,) = [c for c in doc.spans("claims") if any(q["text"] == text for q in c.attrs["quantities"])]
     assert claim.attrs["claimant"]["name"] == claimant
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit", "measure"), [
+    # "14,000 2,000-pound bombs" was one sum of 16,000 British pounds.
+    ("The US has sent 14,000 2,000-pound bombs to Israel.", "14,000", 14000, None, "pound bombs sent"),
+    ("The US has sent 14,000 2,000-pound bombs to Israel.", "2,000-pound", 2000, "lb", "weight of bombs"),
+    ("Israel dropped a 2,000-pound bomb on the camp.", "2,000-pound", 2000, "lb", "weight of bomb"),
+    ("Russia is the 800-pound gorilla in the room.", "800-pound", 800, "lb", "weight of gorilla"),
+    # Guards: pounds of money are still money.
+    ("The ticket costs 50 pounds.", "50 pounds", 50, "GBP", "cost of ticket"),
+])
+def test_a_weight_joined_to_its_number_qualifies_a_noun(sentence: str, text: str, value: int, unit: str | None,
+                                                        measure: str) -> None:
+    q = _quantities(sentence)[text]
+    assert (q["value"], q["unit"], q["measure"]) == (value, unit, measure)

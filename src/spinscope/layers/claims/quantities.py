@@ -54,6 +54,11 @@ MEASURE_UNITS = {"mile": "miles", "miles": "miles", "km": "km", "kilometers": "k
                  "acres": "acres", "hectares": "hectares", "barrels": "barrels", "gallons": "gallons",
                  "liters": "liters", "litres": "liters", "square": None}
 IDIOM_HEADS = {"point", "time", "way", "hand", "side", "another", "day"}
+#: Units joined to a number by a hyphen before the noun they qualify ("a 2,000-pound bomb"), and what they measure.
+_WEIGHTS = {"pound": "lb", "ton": "tons", "tonne": "tonnes", "kilogram": "kg", "kg": "kg", "mile": "miles",
+            "kilometer": "km", "kilometre": "km"}
+_WEIGHT_WORD = {"lb": "weight", "tons": "weight", "tonnes": "weight", "kg": "weight", "miles": "length",
+                "km": "length"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 NAME_ENTS = {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "LOC", "NORP"}
@@ -193,6 +198,9 @@ def _phrase(doc: Any, i: int, end: int) -> tuple[int, int]:
     j = i + 1
     while j < end:
         t = doc[j]
+        if t.text[:1].isdigit() and doc[j - 1].text[:1].isdigit() and not (
+                re.fullmatch(r"\d{3}", t.text) and re.fullmatch(r"\d{1,3}", doc[j - 1].text)):
+            break  # "14,000 2,000-pound bombs", a table's "35,647 36,348 701": several numbers ("12 500" is one)
         if (_is_number(t) and t.lower_ not in VAGUE and not _VAGUE_DIGITS.match(t.lower_)) or (
             t.lower_ in SCALES and t.lower_ not in ("m", "k")
         ):
@@ -636,6 +644,12 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             unit, last, core = "percent", j + 1, nxt
         elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
             unit, last, core = _currency_of(nxt), j + 1, nxt
+        elif (nxt is not None and nxt.text == "-" and unit is None and j + 1 < sent.end
+              and doc[j + 1].lower_ in ("pound", "ton", "tonne", "kilogram", "kg", "mile", "kilometer", "kilometre")):
+            # "a 2,000-pound bomb", "the 800-pound gorilla": a weight or length qualifying a noun, not money.
+            unit, last, core = _WEIGHTS[doc[j + 1].lower_], j + 2, doc[j + 1]
+            noun = core.head if core.head.pos_ == "NOUN" and core.head.i > core.i else None
+            measure = f"{_WEIGHT_WORD[unit]} of {_noun_text(noun, last)}" if noun is not None else None
         elif (nxt is not None and nxt.text == "-" and unit is None and j + 1 < sent.end
               and (money_word := doc[j + 1].lower_.rsplit("-", 1)[-1]) in CURRENCY_WORDS
               and (any(t.lower_ in SCALES for t in doc[start:j]) or "-" in doc[j + 1].text)):
