@@ -1504,3 +1504,26 @@ def test_a_body_named_with_the_place_the_tagger_cut_off_after_of(run) -> None:
     text = "Inflation in Iran stood at 40 percent in January, according to the Statistical Center of Iran."
     (quote,) = run(text).spans("quotes")
     assert quote.attrs["speaker"]["name"] == "Statistical Center of Iran"
+
+
+def test_a_name_the_tagger_took_into_a_bodys_is_the_person(run) -> None:
+    # The tagger reads "the Russian Security Council Dmitry Medvedev" as one organisation: the speaker was the
+    # headline's "Medvedev", with his whole source as a role.
+    text = ("Medvedev threatens nuclear response\n\n"
+            "Deputy Chairman of the Russian Security Council Dmitry Medvedev wrote on his Telegram channel on Friday "
+            'that any attack on Crimea would trigger "a response with all types of weapons."\n\n'
+            'Medvedev was quoted by RIA Novosti as saying that Western leaders "have lost their minds."')
+    doc = run(text)
+    assert {q.attrs["speaker"]["name"] for q in doc.spans("quotes")} == {"Dmitry Medvedev"}
+    (speaker,) = [s.attrs for s in doc.spans("speakers")]
+    assert speaker["roles"] == ["Deputy Chairman of the Russian Security Council"]
+
+
+def test_figures_released_by_a_body_are_its_and_a_reply_on_x_says_what_it_says(run) -> None:
+    text = ("The Iranian economy grew by 5 percent, according to figures released by the Central Bank of Iran (CBI) "
+            "on Monday.\n\n"
+            'Israeli Foreign Minister Israel Katz responded on X, saying Erdogan "is the last person who can preach '
+            'morality to us."')
+    doc = run(text)
+    assert [(_part(text, q, "cue"), q.attrs["speaker"]["name"]) for q in doc.spans("quotes")] == [
+        ("according to", "Central Bank of Iran"), ("responded on X, saying", "Israel Katz")]

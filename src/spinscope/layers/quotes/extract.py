@@ -1122,7 +1122,7 @@ def _outlet_notes(text: str) -> list[tuple[int, int]]:
 #: saying"), and the nouns that count them ("a series of tweets"). Narrower than `_MEDIA`: an interview, a
 #: conference or a meeting is an occasion with a content of its own ("agreed to a 30-minute interview, answering ...").
 _CHANNELS = frozenset({"statement", "tweet", "email", "e-mail", "letter", "memo", "op-ed", "editorial", "release",
-                       "speech", "twitter", "facebook", "instagram"})
+                       "speech", "twitter", "facebook", "instagram", "x", "telegram"})
 _CHANNEL_COUNTS = frozenset({"series", "string", "flurry", "barrage", "volley", "stream", "pair"})
 
 

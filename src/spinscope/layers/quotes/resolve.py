@@ -374,11 +374,15 @@ _ISSUED = frozenset({"statement", "communique", "communiqué", "declaration", "l
                      "note", "post", "tweet", "editorial", "announcement", "analysis", "study", "poll", "survey"})
 
 
+#: What a body releases as a source beside its statements: "according to figures released by the central bank".
+_RELEASED = frozenset({"figure", "data", "statistic", "number", "estimate"})
+
+
 def _issuer(head: Token) -> Span | None:
     """The organisation that issued a statement, report ... that is the source: its possessor or the object of
     its "by"/"from" phrase ("the Foreign Ministry's statement", "a statement from Hamas", "a statement released
-    by the Korean Central News Agency")."""
-    if head.lemma_.lower() not in _ISSUED:
+    by the Korean Central News Agency", "figures released by the Central Bank of Iran")."""
+    if head.lemma_.lower() not in _ISSUED | _RELEASED:
         return None
     holders = [c for c in head.children if c.dep_ == "poss"]
     preps = [p for p in head.rights if p.dep_ == "prep" and p.lower_ in _AUTHOR_PREPS]
@@ -549,6 +553,14 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             # NER sometimes labels a known person's surname as ORG or nothing; the surname decides.
             last_person = surname.key
             ref = SpeakerRef(*f.source, surname.key, surname.name)
+        elif ent is None and (full := _trailing_name(doc, f.source)) is not None:
+            # "Deputy Chairman of the Russian Security Council Dmitry Medvedev wrote", one ORG to the tagger, under
+            # a headline's "Medvedev": the full name, and the words before it his title.
+            sp = reg.person(full)
+            if f.source[0] < full.start_char:
+                sp.add_role(doc_text(doc)[f.source[0] : full.start_char], titled=True)
+            last_person = sp.key
+            ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif head.lower_ in _PERSON_PRONOUNS and last_person is not None:
             sp = reg.lookup(last_person)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
@@ -686,6 +698,25 @@ _BODY_WORDS = frozenset({
     "news", "times", "post", "press", "television", "radio", "media", "service", "services", "house", "company",
     "government", "parliament", "assembly", "congress", "senate", "police", "authority", "authorities", "fund",
     "foundation", "association", "network", "resistance", "republic", "state", "states", "kingdom", "nations"})
+
+
+def _trailing_name(doc: Doc, source: tuple[int, int] | None) -> Span | None:
+    """The capitalised given names and surname that end a source the tagger took into a body's name ("... the
+    Russian Security Council Dmitry Medvedev"): two words or more, none a body's word, role or title, the last a
+    surname the tagger knows as a person's elsewhere in the text."""
+    span = doc.char_span(*source, alignment_mode="expand") if source is not None else None
+    if span is None or not len(span):
+        return None
+    head = span[-1]
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or not any(
+            e.label_ == "PERSON" and e[-1].lower_ == head.lower_ for e in doc.ents):
+        return None
+    start = head.i
+    while (start - 1 > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+           and doc[start - 1].text.replace("-", "").isalpha()
+           and doc[start - 1].lower_ not in _BODY_WORDS | ROLE_NOUNS | _TITLE_WORDS):
+        start -= 1
+    return Span(doc, start, head.i + 1, label="PERSON") if start < head.i else None
 
 
 def _briefing_host(doc: Doc) -> Span | None:
