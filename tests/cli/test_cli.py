@@ -464,6 +464,12 @@ def _analyze_file(article: Path, text: str) -> dict:
     return json.loads(proc.stdout)
 
 
+def _by_figure(analysis: dict) -> dict[str, tuple[str | None, dict]]:
+    """Each quantity of an analysis by its text, with the name of its claim's speaker."""
+    claimants = {s["id"]: s["name"] for s in analysis["speakers"]}
+    return {q["text"]: (claimants.get(c["speaker_id"]), q) for c in analysis["claims"] for q in c["quantities"]}
+
+
 def test_analyze_gives_wire_copy_its_speakers_titles_and_figures(tmp_path: Path) -> None:
     # Through `spinscope analyze` on a file: a headline the parser runs into a dateline lead, a name it hangs on the
     # body a role heads, an "as" frame, an aside before what was said, and figures in a list of objects.
@@ -608,8 +614,7 @@ def test_analyze_reads_tass_sputnik_and_xinhua_style_copy(tmp_path: Path) -> Non
     said = {q["text"]: (q["speaker"] or {}).get("name") for q in analysis["quotes"]}
     assert said["Russian Forces Repel 7 Ukrainian Attacks in Donetsk Direction"] == "MoD"
     assert not any(q["speaker"] and q["speaker"]["text"] == "material damage" for q in analysis["quotes"])
-    claimants = {s["id"]: s["name"] for s in analysis["speakers"]}
-    by_figure = {q["text"]: (claimants.get(c["speaker_id"]), q) for c in analysis["claims"] for q in c["quantities"]}
+    by_figure = _by_figure(analysis)
     assert by_figure["up to 250"][0] == "Russian Defense Ministry"
     assert by_figure["three"][0] == "Wang Wenbin"
     assert by_figure["more than 10,000"][0] == "Israeli military"
@@ -638,8 +643,7 @@ def test_analyze_reads_irna_anadolu_and_prensa_latina_style_copy(tmp_path: Path)
     rodriguez = next(s for s in analysis["speakers"] if s["name"] == "Bruno Rodriguez")
     assert rodriguez["roles"] == ["Cuban Foreign Minister"]
     assert "Muscat" not in [s["name"] for s in analysis["speakers"]]
-    claimants = {s["id"]: s["name"] for s in analysis["speakers"]}
-    by_figure = {q["text"]: (claimants.get(c["speaker_id"]), q) for c in analysis["claims"] for q in c["quantities"]}
+    by_figure = _by_figure(analysis)
     assert by_figure["nearly 4 million"][0] == "Hossein Amir-Abdollahian"
     assert by_figure["5 billion dollars"][0] == "Bruno Rodriguez"
     assert by_figure["5 billion dollars"][1]["measure"] == "value of damages"
@@ -656,8 +660,7 @@ def test_analyze_reads_a_foreign_ministry_briefing_and_a_kremlin_readout(tmp_pat
         "and it has grown since.\n"))
     (answer,) = [q for q in briefing["quotes"] if (q["speaker"] or {}).get("text") == "A"]
     assert answer["speaker"]["name"] == "Lin Jian"
-    claimants = {s["id"]: s["name"] for s in briefing["speakers"]}
-    by_figure = {q["text"]: (claimants.get(c["speaker_id"]), q) for c in briefing["claims"] for q in c["quantities"]}
+    by_figure = _by_figure(briefing)
     assert by_figure["over 100"][0] == "US State Department"
     assert (by_figure["two-thirds"][0], by_figure["two-thirds"][1]["value"], by_figure["two-thirds"][1]["unit"]) == (
         "Lin Jian", 66.7, "percent")

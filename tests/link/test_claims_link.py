@@ -139,10 +139,17 @@ def test_figures_over_different_periods_are_no_rival_counts() -> None:
     assert [sorted(m.doc_id for m in g.members) for g in links.conflicts] == [["a", "c"]]
 
 
+def _disputes(**articles: str) -> dict[str, tuple[str | None, list[tuple[str, str | None]]]]:
+    """The disputes that the nlp, quotes and claims layers and the linker find in the articles (by file name), by
+    their target: the rejecter and the (figure, claimant) pairs rejected."""
+    pipe = Pipeline(["nlp", "quotes", "claims"])
+    links = link_claims([to_analysis(pipe(Document(text, name))) for name, text in articles.items()])
+    return {d.target: (d.claimant, [(r.text, r.claimant) for r in d.disputed]) for d in links.disputes}
+
+
 def test_disputes_of_a_wire_report_read_through_the_pipeline() -> None:
     # The rejecter of "a figure the resistance movement has rejected" was the figure's own claimant; "these figures"
     # and "the Israeli figures" were every figure of the article, the rejecter's own among them.
-    pipe = Pipeline(["nlp", "quotes", "claims"])
     text = ("In a statement on Thursday, the Gaza Health Ministry said 107 people had been killed in the past 24 "
             "hours.\n\n"
             "The Israeli military claims it has killed more than 10,000 Hamas fighters, a figure the resistance "
@@ -152,9 +159,7 @@ def test_disputes_of_a_wire_report_read_through_the_pipeline() -> None:
             "Ministry said.\n\n"
             "Ukrainian President Volodymyr Zelensky claimed that Russian forces had lost more than 300,000 troops.\n\n"
             'The Russian Defense Ministry has dismissed these figures as "fabrications."\n')
-    links = link_claims([to_analysis(pipe(Document(text, "presstv.txt"))),
-                         to_analysis(pipe(Document(wire, "sputnik.txt")))])
-    found = {d.target: (d.claimant, [(r.text, r.claimant) for r in d.disputed]) for d in links.disputes}
+    found = _disputes(**{"presstv.txt": text, "sputnik.txt": wire})
     assert found["a figure"] == ("resistance movement", [("more than 10,000", "Israeli military")])
     assert found["Israeli figures"] == ("Osama Hamdan", [("more than 10,000", "Israeli military")])
     assert found["these figures"] == ("Russian Defense Ministry", [("more than 300,000", "Volodymyr Zelensky")])
@@ -196,17 +201,15 @@ def test_a_rejected_estimate_is_its_owners_and_rejected_by_the_speaker() -> None
     # Zakharova's (her quote holds it), so nothing disputed it, and the dispute took the article's other figures,
     # the Russian Defence Ministry's among them. "a figure that U.S. officials have rejected" was rejected by the
     # figure's own claimant.
-    pipe = Pipeline(["nlp", "quotes", "claims"])
     text = ("Russian Foreign Ministry spokeswoman Maria Zakharova on Thursday dismissed the British intelligence "
             'estimate that Russia had lost 500,000 soldiers in Ukraine as "fantasies of London propagandists."\n\n'
             "According to the Russian Defence Ministry, Ukrainian forces lost up to 2,100 servicemen over the past "
             "week.\n\n"
             "According to the Venezuelan government, some 40,000 people died between 2017 and 2018 as a result of "
             "the sanctions, a figure that U.S. officials have rejected.\n")
-    links = link_claims([to_analysis(pipe(Document(text, "ria.txt")))])
-    found = {d.target: (d.claimant, [(r.text, r.claimant) for r in d.disputed]) for d in links.disputes}
-    assert found == {"intelligence estimate": ("Maria Zakharova", [("500,000", "British intelligence")]),
-                     "a figure": ("U.S. officials", [("some 40,000", "Venezuelan government")])}
+    assert _disputes(**{"ria.txt": text}) == {
+        "intelligence estimate": ("Maria Zakharova", [("500,000", "British intelligence")]),
+        "a figure": ("U.S. officials", [("some 40,000", "Venezuelan government")])}
 
 
 def test_figures_of_sentences_naming_no_place_are_grouped_by_their_articles_lead() -> None:
@@ -246,12 +249,10 @@ def test_round_figures_a_little_apart_do_not_conflict() -> None:
 
 def test_a_dispute_of_an_acronyms_figures_links_the_bodys_full_name() -> None:
     # "dismissed the UN figures" left out the figure of "The United Nations says ...".
-    pipe = Pipeline(["nlp", "quotes", "claims"])
     text = ("The United Nations says more than 70 percent of housing units in the Gaza Strip have been destroyed.\n\n"
             "In a report released on Thursday, the UN Office for the Coordination of Humanitarian Affairs (OCHA) "
             "said some 1.7 million people had been displaced.\n\n"
             'Israeli officials have dismissed the UN figures as "biased".\n')
-    (dispute,) = link_claims([to_analysis(pipe(Document(text, "presstv.txt")))]).disputes
-    assert (dispute.claimant, [(r.text, r.claimant) for r in dispute.disputed]) == ("Israeli officials", [
+    assert _disputes(**{"presstv.txt": text}) == {"UN figures": ("Israeli officials", [
         ("more than 70 percent", "United Nations"),
-        ("some 1.7 million", "UN Office for the Coordination of Humanitarian Affairs")])
+        ("some 1.7 million", "UN Office for the Coordination of Humanitarian Affairs")])}
