@@ -16,7 +16,7 @@ from spinscope.meta.dates import MONTH_RE
 
 __all__ = ["Found", "Frame", "Candidate", "ContentChooser", "doc_text", "token_ids", "extract", "frame_for",
            "content_candidates", "cue_span", "beside_apposition", "SUBJECT_DEPS", "CUE_POS", "NESTED_THRESHOLD",
-           "REPORTING_PARTICIPLES"]
+           "REPORTING_PARTICIPLES", "agency_dateline"]
 
 logger = logging.getLogger(__name__)
 
@@ -1493,7 +1493,7 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     as often the writer's own ("Hamas (the movement) rejected the plan - a trap, ...")."""
     if start > 0 and text[start - 1] != "\n":
         return start
-    if (dated := _agency_dateline(text, start, end)) is not None:
+    if (dated := agency_dateline(text, start, end)) is not None:
         return dated
     dash = _DATELINE_DASH.search(text, start, min(end, start + 60))
     if dash is None:
@@ -1510,7 +1510,7 @@ _DATED_PLACE = re.compile(rf"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},(?:\s*
                           rf"\s*{MONTH_RE}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*")
 
 
-def _agency_dateline(text: str, start: int, end: int) -> int | None:
+def agency_dateline(text: str, start: int, end: int) -> int | None:
     """Where a line's words go on after a dateline that names its agency: with no dash, its date and agency ending
     it ("Havana, Oct 30 (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez affirmed ..."), or the agency after
     the place's comma ("Tehran, IRNA - Iran's Foreign Ministry spokesman ..."); None where there is none."""
@@ -1523,7 +1523,7 @@ def _agency_dateline(text: str, start: int, end: int) -> int | None:
 def _past_dateline(text: str, start: int, end: int) -> int:
     """Where the words between `start` and `end` go on after a dateline ("RENO, Nev. (AP) — ", "TEHRAN - "): the
     last dateline dash, where a parenthesis or capitals alone come before it; else `start`."""
-    if (start == 0 or text[start - 1] == "\n") and (dated := _agency_dateline(text, start, end)) is not None:
+    if (start == 0 or text[start - 1] == "\n") and (dated := agency_dateline(text, start, end)) is not None:
         return dated
     dashes = list(_DATELINE_DASH.finditer(text, start, end))
     cut = dashes[-1] if dashes else None

@@ -13,6 +13,7 @@ from spinscope.layers.quotes.extract import (
     REPORTING_PARTICIPLES,
     STATEMENT_PARTICIPLES,
     Found,
+    agency_dateline,
     beside_apposition,
     doc_text,
     token_ids,
@@ -28,7 +29,6 @@ from spinscope.link.speakers import (
     surname_key,
 )
 from spinscope.meta import outlets
-from spinscope.meta.dateline import parse_dateline
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
 
@@ -316,8 +316,8 @@ def _dateline_end(ent: Span) -> int:
     start where there is none."""
     text = doc_text(ent.doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
-    line = parse_dateline(text[start : ent.end_char + 40], start) if ent.start_char - start < 60 else None
-    return line.end if line is not None and line.agency is not None else start
+    dated = agency_dateline(text, start, ent.end_char + 40) if ent.start_char - start < 60 else None
+    return dated if dated is not None else start
 
 
 def _apposed_name(head: Token) -> Span | None:
