@@ -15,6 +15,7 @@ EVENT entities) and, where both are known, publication dates less than `window_d
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Iterable
@@ -72,6 +73,8 @@ _SUBJECT_DISPUTER = re.compile(
 #: A period counted back from the report ("the past 24 hours", "the last day"), read as hours.
 _PERIOD = re.compile(r"\b(?:past|last|previous|preceding)\s+(?:(\w+)\s+)?(hour|day|week|month|year)s?\b", re.I)
 _HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "year": 8760}
+#: The end of a paragraph: its last character, then a blank line.
+_PARAGRAPH_END = re.compile(r"\S\s*\n\s*\n")
 #: How far either way an approximate figure without bounds reaches, as a share of it.
 _ROUND = 0.05
 #: Words of a measure that make it a running total ("death toll", "total killed"), not a count over a period.
@@ -264,7 +267,7 @@ def _places(analysis: dict[str, Any], start: int, end: int) -> tuple[str, ...]:
 
 def _lead_end(text: str) -> int:
     """Where an article's second paragraph ends (its headline and lead, or its first two paragraphs)."""
-    found = [m.start() for m in re.finditer(r"\S\s*\n\s*\n", text)][:2]
+    found = [m.start() for m in itertools.islice(_PARAGRAPH_END.finditer(text), 2)]
     return found[-1] + 1 if len(found) == 2 else len(text)
 
 

@@ -645,7 +645,7 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
         elif nxt is not None and nxt.lower_ in CURRENCY_WORDS and unit is None:
             unit, last, core = _currency_of(nxt), j + 1, nxt
         elif (nxt is not None and nxt.text == "-" and unit is None and j + 1 < sent.end
-              and doc[j + 1].lower_ in ("pound", "ton", "tonne", "kilogram", "kg", "mile", "kilometer", "kilometre")):
+              and doc[j + 1].lower_ in _WEIGHTS):
             # "a 2,000-pound bomb", "the 800-pound gorilla": a weight or length qualifying a noun, not money.
             unit, last, core = _WEIGHTS[doc[j + 1].lower_], j + 2, doc[j + 1]
             noun = core.head if core.head.pos_ == "NOUN" and core.head.i > core.i else None
