@@ -1527,3 +1527,13 @@ def test_figures_released_by_a_body_are_its_and_a_reply_on_x_says_what_it_says(r
     doc = run(text)
     assert [(_part(text, q, "cue"), q.attrs["speaker"]["name"]) for q in doc.spans("quotes")] == [
         ("according to", "Central Bank of Iran"), ("responded on X, saying", "Israel Katz")]
+
+
+def test_a_headlines_role_without_article_is_the_person_named_below(run) -> None:
+    # Sputnik's "..., Says Ex-CIA Analyst" had no speaker: headlines drop their articles, and "Ex-CIA" named
+    # another body than "Former CIA analyst".
+    text = ("Ukraine's Counteroffensive Failed, Says Ex-CIA Analyst\n\n"
+            'Former CIA analyst Larry Johnson told Sputnik that the Ukrainian counteroffensive had "completely failed" '
+            "and had cost Kiev at least 90,000 soldiers.")
+    first = next(iter(run(text).spans("quotes")))
+    assert (_part(text, first, "speaker"), first.attrs["speaker"]["name"]) == ("Ex-CIA Analyst", "Larry Johnson")

@@ -591,8 +591,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif (national := _national_body(head, tokens)) is not None:
             sp = reg.organization(national)
             ref = SpeakerRef(*f.source, sp.key, sp.name)
-        elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and (_definite(head) or
-                                                                                  f.origin == "dash"):
+        elif head.lemma_.lower() in ROLE_NOUNS and head.tag_ in ("NN", "NNP") and (
+                _definite(head) or f.origin == "dash" or _in_title(head)):
             # Within the source: a headline's label ("Hamas official: Resistance ready ...") has the parser hang
             # the whole line on its noun.
             role = doc_text(doc)[doc[head.left_edge.i].idx : min(doc[head.right_edge.i].idx
@@ -766,6 +766,14 @@ def _unlabelled_name(doc: Doc, f: Found) -> Span | None:
     return None if any(bodies) else Span(doc, words[0].i, words[-1].i + 1, label="PERSON")
 
 
+def _in_title(head: Token) -> bool:
+    """Whether a word is in the headline, the first line of an article of several lines, which drops its articles
+    ("..., Says Ex-CIA Analyst" is the analyst the story names); not with an indefinite article of its own."""
+    text = doc_text(head.doc)
+    return ("\n" not in text[: head.idx].lstrip() and "\n" in text[head.idx :].rstrip()
+            and not _indefinite(head))
+
+
 def _same_line(a: Token, b: Token) -> bool:
     """Whether no line break lies between two words: the parser may run a sentence that ends in a quotation mark
     into the paragraph below."""
@@ -923,8 +931,10 @@ def _body_named(reg: _Registry, head: Token) -> Speaker | None:
 
 def _affiliations(role: str) -> set[str]:
     """The names a role is qualified by ("Iranian", "Al Mayadeen"), cut to four letters so that a country and its
-    people's adjective agree ("Iran's", "Iranian"); role nouns and ranks are not among them."""
-    words = (w.strip(".,;:'’\"()").removesuffix("'s").removesuffix("’s") for w in role.split())
+    people's adjective agree ("Iran's", "Iranian"); role nouns and ranks are not among them, nor the "Ex-" of a
+    former member ("Ex-CIA Analyst" names the CIA, as "Former CIA analyst" does)."""
+    words = (re.sub(r"^(?i:ex)[-\u2010\u2011]", "", w.strip(".,;:'’\"()")).removesuffix("'s").removesuffix("’s")
+             for w in role.split())
     return {w[:4].lower() for w in words if w[:1].isupper() and w.lower() not in _NO_AFFILIATION}
 
 
