@@ -26,6 +26,9 @@ from spinscope.meta.dateline import parse_dateline
         ("Latakia, SANA- The olive harvest", "Latakia", None, "SANA"),
         ("Santiago de Cuba, Feb 16 (Prensa Latina) The coffee harvest", "Santiago de Cuba", "--02-16", "Prensa Latina"),
         ("HANGZHOU, April 18 (Xinhua) -- Tea farmers", "Hangzhou", "--04-18", "Xinhua"),
+        # The day before the month, as BelTA writes it (no dateline was found, and its agency was a person).
+        ("MINSK, 3 July (BelTA) - Belarus has never", "Minsk", "--07-03", "BelTA"),
+        ("London, 12 March 2024 (AFP) - The", "London", "2024-03-12", "AFP"),
     ],
 )
 def test_datelines(line: str, place: str, date: str | None, agency: str | None) -> None:
@@ -44,6 +47,7 @@ def test_datelines(line: str, place: str, date: str | None, agency: str | None) 
         "Hamas said - nothing",
         "The Parliament (Majlis) The vote",  # a parenthesis alone, mid-sentence, is no agency
         "Iran, Iraq and Syria - the three",
+        "Paris, 14 (AFP) - A day without a month",
         "",
     ],
 )

@@ -16,7 +16,9 @@ _WORD_CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.]"
 _WORD_MIXED = rf"(?!{MONTH_RE}\b)[A-Z][A-Za-z.'’\-]*[a-zA-Z.]"
 _PLACE_CAPS = rf"{_WORD_CAPS}(?:\s+{_WORD_CAPS}){{0,3}}"
 _PLACE_MIXED = rf"{_WORD_MIXED}(?:\s+(?:al-|el-|de\s+)?{_WORD_MIXED}){{0,2}}"
-_DATE = rf",?\s*(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?(?:,?\s+(?P<year>\d{{4}}))?"
+# "November 3", "Nov. 3, 2024", and the day first as BelTA and others write it ("3 July").
+_DATE = (rf",?\s*(?:(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?"
+         rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH_RE})\.?)(?:,?\s+(?P<year>\d{{4}}))?")
 # "(Reuters)", TASS's "/TASS/." and an agency acronym after a comma ("Mashhad, IRNA -").
 _AGENCY = (
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z0-9 .&'/-]{0,30})\)|/(?P<agency_s>[A-Z][A-Za-z]{1,10})/\.?"
@@ -76,16 +78,18 @@ def parse_dateline(line: str, offset: int = 0) -> Dateline | None:
         groups = m.groupdict()
         agency = groups.get("agency") or groups.get("agency_s") or groups.get("agency_c")
         region = (groups.get("region") or "").strip(", ")
+        month_word = groups.get("month") or groups.get("month_after")
+        day_digits = groups.get("day") or groups.get("day_first")
         if agency is None and re.fullmatch(r"[A-Z]{2,6}", region):
             agency = region  # "Mashhad, IRNA -": an agency acronym, not a region
-        if pattern is _MIXED and not (groups.get("month") or agency):
+        if pattern is _MIXED and not (month_word or agency):
             # A bare mixed-case word before a dash is a dateline only with spaces around the dash.
             continue
-        if not re.search(r"[-–—:]\s*$", m.group(0)) and not groups.get("month"):
+        if not re.search(r"[-–—:]\s*$", m.group(0)) and not month_word:
             # Without a dash only a date plus agency ("Feb 16 (Prensa Latina) The") makes a dateline.
             continue
-        month = month_number(groups["month"]) if groups.get("month") else None
-        day = int(groups["day"]) if groups.get("day") else None
+        month = month_number(month_word) if month_word else None
+        day = int(day_digits) if day_digits else None
         year = int(groups["year"]) if groups.get("year") else None
         start = offset + stripped + m.start("place")
         return Dateline(

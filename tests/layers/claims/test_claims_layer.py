@@ -465,3 +465,37 @@ def test_a_weight_joined_to_its_number_qualifies_a_noun(sentence: str, text: str
                                                         measure: str) -> None:
     q = _quantities(sentence)[text]
     assert (q["value"], q["unit"], q["measure"]) == (value, unit, measure)
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure"), [
+    # A sum of money is the amount of the noun it is the of-object of (the headline's measure was none).
+    ("Venezuela denounces losses of 30 billion dollars due to US blockade", "30 billion dollars", "losses"),
+    ("He paid a fine of $5 million.", "$5 million", "fine"),
+    # What costs a sum is what it is the cost of (was "dollars cost").
+    ("Iranian officials say fuel smuggling costs the country billions of dollars every year.", "billions",
+     "cost of fuel smuggling"),
+    # The deaths of people count people killed (was "people").
+    ("The PKK has been responsible for the deaths of more than 40,000 people in its campaign.", "more than 40,000",
+     "people killed"),
+    ("The raid led to the arrest of 232 illegal immigrants.", "232", "immigrants arrested"),
+    # A number the parser hung on the name before the noun counts the noun (was "YPG").
+    ('Turkish forces have "neutralised" 12 PKK/YPG terrorists in northern Iraq.', "12", "YPG terrorists neutralised"),
+    # Guards: a scale word and "to the tune of" own no sum; a date before a noun is no counted name.
+    ("China and the US conduct hundreds of billions of dollars of annual trade.", "hundreds of billions", "dollars"),
+    ("Ransom payments to the tune of $1.7 billion were transferred to Iran.", "$1.7 billion", None),
+])
+def test_a_sum_or_count_measures_the_noun_or_verb_it_belongs_to(sentence: str, text: str, measure: str | None) -> None:
+    assert _quantities(sentence)[text]["measure"] == measure
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    # The parser split the dateline's place off as a sentence: the claim began ", 3 July (BelTA) - Belarus".
+    ("Lukashenko: Belarus is no threat\n\nMINSK, 3 July (BelTA) - Belarus has never threatened anyone and its army "
+     "of 65,000 troops will never pose a threat, Aleksandr Lukashenko said.", "Belarus has never threatened"),
+    ("IRGC Navy Seizes Foreign Tanker\n\nTEHRAN (Tasnim) – The Navy of the IRGC has seized a foreign oil tanker "
+     "carrying 2 million liters of smuggled fuel, a provincial official said.", "The Navy of the IRGC has seized"),
+])
+def test_a_claim_opening_inside_a_dateline_starts_after_it(text: str, opening: str) -> None:
+    doc = _claims_pipeline()(Document(text, "t"))
+    body = [doc.text[c.start : c.end] for c in doc.spans("claims") if c.attrs["quantities"]]
+    assert len(body) == 1 and body[0].startswith(opening)

@@ -1537,3 +1537,71 @@ def test_a_headlines_role_without_article_is_the_person_named_below(run) -> None
             "and had cost Kiev at least 90,000 soldiers.")
     first = next(iter(run(text).spans("quotes")))
     assert (_part(text, first, "speaker"), first.attrs["speaker"]["name"]) == ("Ex-CIA Analyst", "Larry Johnson")
+
+
+BELTA_LUKASHENKO = (
+    "Lukashenko: Belarus will never be a threat to its neighbours\n\n"
+    "MINSK, 3 July (BelTA) - Belarus has never threatened anyone and will never pose a threat to its neighbours, "
+    "Belarusian President Aleksandr Lukashenko said at a ceremony to mark Independence Day in Minsk, BelTA has "
+    "learned.\n\n"
+    "\"We do not want war. We have never attacked anyone, and we are not going to,\" the head of state stressed.")
+
+
+def test_an_agency_that_learned_the_statement_is_neither_its_content_nor_its_speaker(run) -> None:
+    # BelTA's ", BelTA has learned." was the content of Lukashenko's "said"; BelTA (a person to the tagger) was
+    # then "the head of state" who stressed the next quotation; and the day-first dateline was not read as one.
+    text = BELTA_LUKASHENKO
+    quotes = {_part(text, q, "cue"): q for q in run(text).spans("quotes")}
+    said = quotes["said"]
+    assert text[said.start:said.end] == (
+        "Belarus has never threatened anyone and will never pose a threat to its neighbours")
+    assert quotes["stressed"].attrs["speaker"]["name"] == "Aleksandr Lukashenko"
+    assert [s.attrs["name"] for s in run(text).spans("speakers")] == ["Aleksandr Lukashenko"]
+
+
+def test_a_content_opening_inside_a_dateline_starts_after_it(run) -> None:
+    # The parser split "TEHRAN" off as a sentence: the content began "(Tasnim) – The Navy ...".
+    text = ("IRGC Navy Seizes Foreign Tanker\n\n"
+            "TEHRAN (Tasnim) – The Navy of the IRGC has seized a foreign oil tanker carrying 2 million liters of "
+            "smuggled fuel in the Persian Gulf, a provincial official said.")
+    (quote,) = run(text).spans("quotes")
+    assert text[quote.start:quote.end].startswith("The Navy of the IRGC has seized")
+
+
+WAFA_TOLL = (
+    "GAZA, November 8, 2024 (WAFA) – The death toll from the Israeli aggression on the Gaza Strip has risen to "
+    "43,603, the Ministry of Health said on Friday.\n\n"
+    "The Ministry added in a press statement that 102,929 others have been injured since the start of the "
+    "aggression.\n\n"
+    "It pointed out that the occupation forces committed three massacres against families in the past 24 hours.\n\n"
+    "It is not known how many people remain under the rubble, the civil defence said.")
+
+
+def test_the_ministry_and_it_point_back_to_the_ministry_of_health(run) -> None:
+    # "The Ministry" had no speaker (the body's name ends in "Health", not "Ministry"), and neither had "It".
+    text = WAFA_TOLL
+    said = [(_part(text, q, "speaker"), q.attrs["speaker"].get("name")) for q in run(text).spans("quotes")
+            if q.attrs["speaker"] is not None]
+    assert said[:3] == [("the Ministry of Health", "Ministry of Health"), ("The Ministry", "Ministry of Health"),
+                        ("It", "Ministry of Health")]
+    # Guard: the civil defence speaks for itself; the "It" of "It is not known" is no source.
+    assert said[3:] == [("the civil defence", None)]
+
+
+def test_it_after_a_persons_statement_is_no_one(run) -> None:
+    # Guard: "It" points back only to a body that spoke just before, not to a person.
+    text = ("The minister said the plan was ready.\n\nIt added that the talks would resume, the report said.\n\n"
+            "It said talks would resume.")
+    said = [q for q in run(text).spans("quotes") if _part(text, q, "speaker") == "It"]
+    assert said and all(q.attrs["speaker"].get("id") is None for q in said)
+
+
+def test_a_bodys_name_joined_by_and_is_a_speaker(run) -> None:
+    # SANA's "The Foreign and Expatriates Ministry affirmed ..." had no speaker: the tagger labels it nothing.
+    text = ("Damascus, SANA- The Foreign and Expatriates Ministry affirmed on Monday that the US forces continue to "
+            "plunder Syria's oil.")
+    (quote,) = run(text).spans("quotes")
+    assert quote.attrs["speaker"]["name"] == "Foreign and Expatriates Ministry"
+    # Guard: a role so written is no body's name.
+    role = "The Foreign and Expatriates Minister said on Monday that the plan would fail."
+    assert [q.attrs["speaker"].get("name") for q in run(role).spans("quotes")] == [None]

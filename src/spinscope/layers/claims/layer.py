@@ -136,8 +136,12 @@ class ClaimsLayer(Layer):
 def _after_header(text: str, start: int, end: int) -> int:
     """Where a sentence's own words start: after the header date and the dateline that open its line ("date
     2021-05-26 TEHRAN - Hamas has said ..." claims "Hamas has said ..."), which the parser takes for part of it."""
-    if text[text.rfind("\n", 0, start) + 1 : start].strip():
-        return start  # not the first words of its line
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip():
+        # Not the first words of its line: past the line's dateline where the parser split its place off as a
+        # sentence of its own ("MINSK, | 3 July (BelTA) - Belarus has ...", "TEHRAN | (Tasnim) – The Navy ...").
+        skip = header_end(text[line:end]) if start - line < 40 else 0
+        return max(start, line + skip) if skip else start
     return start + header_end(text[start:end])
 
 

@@ -258,7 +258,11 @@ def _range_end(doc: Any, j: int, end: int) -> tuple[int, Amount | None]:
 def _counted(core: Token) -> Token | None:
     """The noun a number counts: its head for "12 people", the of-object for "dozens of resolutions"."""
     if core.dep_ in ("nummod", "quantmod", "compound") and core.head.pos_ in ("NOUN", "PROPN") and core.head.i > core.i:
-        return core.head
+        name = core.head
+        if (name.pos_ == "PROPN" and name.dep_ == "compound" and name.head.pos_ == "NOUN" and name.head.i > name.i
+                and name.ent_type_ not in ("DATE", "TIME")):
+            return name.head  # "12 PKK/YPG terrorists": the number hung on the name that qualifies the noun
+        return name
     for child in core.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -379,6 +383,22 @@ def _currency_of(word: Token) -> str:
             if code is not None:
                 return code
     return CURRENCY_WORDS[word.lower_]
+
+
+#: Nouns of what befell people, and the participle that counts them ("the deaths of 40,000 people": people killed).
+_EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "injury": "injured",
+                "wounding": "wounded", "displacement": "displaced", "arrest": "arrested", "abduction": "abducted",
+                "kidnapping": "kidnapped", "detention": "detained", "evacuation": "evacuated"}
+
+
+def _of_noun(anchor: Token) -> Token | None:
+    """The noun whose of-object a figure is ("losses of 30 billion dollars": losses)."""
+    prep = anchor.head
+    owner = prep.head
+    if (anchor.dep_ == "pobj" and prep.lower_ == "of" and owner.pos_ == "NOUN" and owner.i < anchor.i
+            and not _is_number(owner) and owner.lower_ not in VAGUE and owner.lower_ != "tune"):
+        return owner  # not "hundreds of billions of dollars", nor "to the tune of $1.7 billion"
+    return None
 
 
 def _worth_of(anchor: Token) -> Token | None:
@@ -731,12 +751,22 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                     measure, verb = f"change in {_level_text(change[0])}", change[1]  # "fell by 2.08 million"
                 else:
                     verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
+                    money_unit = unit is not None and (counted is None or counted.lower_ in CURRENCY_WORDS)
+                    owner = _of_noun(anchor) if verb is None else None
                     # A currency counts itself alone: "Hong Kong dollars paid" is "dollars paid" in Hong Kong's.
                     parts = [] if counted is None else [
                         counted.lower_ if counted.lower_ in CURRENCY_WORDS else _noun_text(counted)]
                     if verb is not None:
                         parts.append(participle(verb))
+                    elif owner is not None and owner.lemma_.lower() in _EVENT_NOUNS:
+                        parts.append(_EVENT_NOUNS[owner.lemma_.lower()])  # "the deaths of 40,000 people"
                     measure = " ".join(parts) or None
+                    if verb is not None and verb.lemma_.lower() == "cost" and money_unit:
+                        # "fuel smuggling costs the country billions of dollars": what costs it.
+                        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                        measure = f"cost of {_subtree_text(subject)}" if subject is not None else "cost"
+                    elif owner is not None and money_unit and owner.lemma_.lower() not in _EVENT_NOUNS:
+                        measure = _noun_text(owner)  # "losses of 30 billion dollars", "a fine of $5 million"
                     if measure is None and hedged and _bare_object(core.head, core) and core.head.head.pos_ == "NOUN":
                         measure = _noun_text(core.head.head)  # "ICE arrests over 150": a count of arrests
         if amount.value == 1 and unit is None and verb is None:

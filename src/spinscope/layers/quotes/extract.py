@@ -1492,7 +1492,11 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     Stricter than `_past_dateline`, which reads a speaker's few words: in a content, a dash after a parenthesis is
     as often the writer's own ("Hamas (the movement) rejected the plan - a trap, ...")."""
     if start > 0 and text[start - 1] != "\n":
-        return start
+        # A span that opens inside its line's dateline, where the parser split the place off as a sentence of its
+        # own ("MINSK, | 3 July (BelTA) - Belarus has ...", "TEHRAN | (Tasnim) – The Navy ..."): past the dateline.
+        line = text.rfind("\n", 0, start) + 1
+        dated = agency_dateline(text, line, end) if start - line < 40 else None
+        return dated if dated is not None and dated > start else start
     if (dated := agency_dateline(text, start, end)) is not None:
         return dated
     dash = _DATELINE_DASH.search(text, start, min(end, start + 60))
@@ -2052,6 +2056,15 @@ def _split_apposition(verb: Token, subj: Token) -> int:
     return before.left_edge.i if split else subj.left_edge.i
 
 
+def _agency_tail(clause: Token) -> bool:
+    """Whether a clause after the cue is the agency's note that it learned the whole ("Belarus has never threatened
+    anyone, President Aleksandr Lukashenko said at a ceremony, BelTA has learned."): not what was said."""
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    return (clause.lemma_ in ("learn", "report") and first.i > 0 and clause.doc[first.i - 1].text == ","
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children))
+
+
 def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Candidate | None:
     """The hand-written rules' content: adjacent quotations, the reported clause, the object or the topic of the
     cue, else the clause before a trailing attribution."""
@@ -2069,7 +2082,7 @@ def _rule_content(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -> Can
         kids = [c for c in verb.children if c.dep_ == dep]
         if kids:
             # Prefer clauses after the cue; a mis-parse can split one reported clause into several.
-            right = [c for c in kids if c.i > verb.i]
+            right = [c for c in kids if c.i > verb.i and not (c.i != kids[0].i and _agency_tail(c))]
             clause = (right or kids)[0]
             clause_end = (right or kids)[-1]
             break

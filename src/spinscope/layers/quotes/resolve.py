@@ -29,6 +29,7 @@ from spinscope.link.speakers import (
     surname_key,
 )
 from spinscope.meta import outlets
+from spinscope.meta.dateline import parse_dateline
 
 __all__ = ["Speaker", "SpeakerRef", "resolve"]
 
@@ -307,8 +308,22 @@ def _is_mention(ent: Span) -> bool:
 
 def _in_dateline(ent: Span) -> bool:
     """Whether an entity lies in the dateline that opens its line: "Havana, Oct 30 (Prensa Latina)", whose agency
-    the tagger took for a person, is no one a later "the minister said" can point back to."""
-    return ent.start_char < _dateline_end(ent)
+    the tagger took for a person, is no one a later "the minister said" can point back to. Nor is that agency named
+    again ("..., Lukashenko said at a ceremony, BelTA has learned.")."""
+    return ent.start_char < _dateline_end(ent) or ent.text.strip() == _dateline_agency(ent.doc)
+
+
+def _dateline_agency(doc: Doc) -> str | None:
+    """The agency the article's dateline names ("MINSK, 3 July (BelTA) -"), from its first lines."""
+    if "dateline_agency" not in doc.user_data:
+        agency = None
+        for line in doc_text(doc)[:2000].split("\n")[:6]:
+            dated = parse_dateline(line) if line.strip() else None
+            if dated is not None and dated.agency:
+                agency = dated.agency.strip()
+                break
+        doc.user_data["dateline_agency"] = agency
+    return doc.user_data["dateline_agency"]
 
 
 def _dateline_end(ent: Span) -> int:
@@ -503,6 +518,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     forward: list[int] = []  # attributions whose source is a name nobody has carried yet ("Lynch:" headlines)
     unnamed_roles: dict[str, int] = {}  # role noun of an unnamed source ("A spokesman for the ministry") -> its token
     issued: dict[str, SpeakerRef] = {}  # "statement" of "the ministry said in a statement" -> the ministry
+    previous: tuple[SpeakerRef, int] | None = None  # the last attribution's speaker, and its source's head
     for i in order:
         f = found[i]
         if f.source is None or f.source_head is None:
@@ -617,6 +633,9 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                     deferred.append((i, role))  # a role before any name: the first person named after it
                 # A role naming another body than the last person's is someone unnamed, not the next one named.
                 ref = SpeakerRef(*f.source, None, None, unnamed=True)
+        elif head.lower_ == "it" and (body := _body_before(doc, reg, previous, head)) is not None:
+            # "The Ministry added ... It pointed out that ...": the body the attribution before it is by.
+            ref = SpeakerRef(*f.source, body.key, body.name)
         elif head.lower_ in _GROUP_PRONOUNS or head.pos_ == "PRON":
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         else:
@@ -626,6 +645,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
                 unnamed_roles[head.lemma_.lower()] = head.i
             ref = SpeakerRef(*f.source, None, None, unnamed=True)
         by_index[i] = ref
+        previous = (ref, head.i)
         if ref.key:
             content = token_ids(doc, f.content)
             issued.update((t.lemma_.lower(), ref) for t in head.sent
@@ -748,22 +768,25 @@ def _body_office(head: Token) -> Span | None:
 def _unlabelled_name(doc: Doc, f: Found) -> Span | None:
     """A source that is a full name the tagger labelled nothing: two to four capitalised proper nouns of letters
     alone, none in any entity, and none a role or title. A person's ("Recep Tayyip Erdogan said"), or a body's
-    where its last word is a body's word ("Human Rights Watch said")."""
+    where its last word is a body's word ("Human Rights Watch said", "The Foreign and Expatriates Ministry")."""
     if f.source is None or f.source_head is None or f.origin in ("colon", "dash"):
         return None
     span = doc.char_span(*f.source, alignment_mode="expand")
     if span is None:
         return None
     words = [t for t in span if not t.is_punct and t.dep_ != "det"]
-    if not 2 <= len(words) <= 4 or words[-1].i != f.source_head or words[-1].i - words[0].i != len(words) - 1:
+    if not 2 <= len(words) <= 5 or words[-1].i != f.source_head or words[-1].i - words[0].i != len(words) - 1:
         return None
-    if not all(t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
-               and not t.text.isupper() and t.lower_ not in ROLE_NOUNS | _TITLE_WORDS for t in words):
+    joined = [t for t in words[1:-1] if t.lower_ == "and"]  # "The Foreign and Expatriates Ministry": a body's
+    names = [t for t in words if t not in joined]
+    if len(names) > 4 or not all(
+            t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+            and not t.text.isupper() and t.lower_ not in ROLE_NOUNS | _TITLE_WORDS for t in names):
         return None
-    bodies = [t.lower_ in _BODY_WORDS for t in words]
+    bodies = [t.lower_ in _BODY_WORDS for t in names]
     if bodies[-1]:
         return Span(doc, words[0].i, words[-1].i + 1, label="ORG")
-    return None if any(bodies) else Span(doc, words[0].i, words[-1].i + 1, label="PERSON")
+    return None if any(bodies) or joined else Span(doc, words[0].i, words[-1].i + 1, label="PERSON")
 
 
 def _in_title(head: Token) -> bool:
@@ -914,16 +937,27 @@ def _office_acronym_holder(reg: _Registry, head: Token, mention: str) -> Speaker
     return max(holders, key=lambda s: s.last_token, default=None)
 
 
+def _body_before(doc: Doc, reg: _Registry, previous: tuple[SpeakerRef, int] | None, head: Token) -> Speaker | None:
+    """The organisation an "it" as a source stands for: the speaker of the attribution just before, where a body
+    speaks there, in the same paragraph or the one before ("The Ministry added ... | It pointed out that ...")."""
+    if previous is None or previous[0].key is None or previous[1] >= head.i:
+        return None
+    body = reg.lookup(previous[0].key)
+    if body.kind != "organization" or doc_text(doc).count("\n\n", doc[previous[1]].idx, head.idx) > 1:
+        return None
+    return body
+
+
 def _body_named(reg: _Registry, head: Token) -> Speaker | None:
     """The organisation a definite common noun stands for: the latest speaker whose name ends in it ("the ministry"
-    after "The Russian Defense Ministry said"), unless the mention names another country or body ("the Iranian
-    ministry"), or "the Ministry" capitalised."""
+    after "The Russian Defense Ministry said") or has it for head ("the Ministry of Health"), unless the mention
+    names another country or body ("the Iranian ministry"), or "the Ministry" capitalised."""
     capitalised = head.pos_ == "PROPN" and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts)
     if (head.pos_ != "NOUN" and not capitalised) or not _definite(head):
         return None
     noun = head.lemma_.lower()
     bodies = [s for s in reg.speakers.values() if s.kind == "organization" and len(s.name.split()) > 1
-              and s.name.split()[-1].lower() == noun]
+              and noun in (s.name.split()[-1].lower(), (_head_word(s.name) or "").lower())]
     body = max(bodies, key=lambda s: s.last_token, default=None)
     mention = head.doc[head.left_edge.i : head.i + 1].text
     return None if body is None or _other_affiliation(mention, [body.name]) else body
