@@ -672,3 +672,33 @@ def test_analyze_reads_a_foreign_ministry_briefing_and_a_kremlin_readout(tmp_pat
     names = [(q["speaker"] or {}).get("name") for q in readout["quotes"]]
     # (Here the tagger knows "Tayyip Erdogan" as a person, and leaves "Recep" out of the name.)
     assert names == ["Vladimir Putin", "Tayyip Erdogan", "Kremlin press service"]
+
+
+def test_analyze_reads_belta_wafa_and_cgtn_style_copy(tmp_path: Path) -> None:
+    # Through `spinscope analyze` on files: BelTA's day-first dateline and ", BelTA has learned." made BelTA the
+    # content and "the head of state"; WAFA's "The Ministry" and "It" had no speaker, and its running total of
+    # injured had no time; CGTN's "Lula said" was no one and "the two sides" a count.
+    belta = _analyze_file(tmp_path / "belta.txt", (
+        "Lukashenko: Belarus will never be a threat to its neighbours\n\n"
+        "MINSK, 3 July (BelTA) - Belarus has never threatened anyone, Belarusian President Aleksandr Lukashenko said "
+        "at a ceremony in Minsk, BelTA has learned.\n\n"
+        '"Over 30,000 NATO troops are now stationed in Poland," the head of state noted.\n'))
+    assert belta["meta"]["dateline"] == "Minsk"
+    assert [s["name"] for s in belta["speakers"]] == ["Aleksandr Lukashenko"]
+    assert _by_figure(belta)["Over 30,000"][0] == "Aleksandr Lukashenko"
+    wafa = _analyze_file(tmp_path / "wafa.txt", (
+        "GAZA, November 8, 2024 (WAFA) – The death toll has risen to 43,603, the Ministry of Health said.\n\n"
+        "The Ministry added that 102,929 others have been injured since the start of the aggression.\n\n"
+        "It pointed out that the occupation forces killed 51 citizens in the past 24 hours.\n"))
+    by_figure = _by_figure(wafa)
+    assert {by_figure[f][0] for f in ("43,603", "102,929", "51")} == {"Ministry of Health"}
+    assert by_figure["102,929"][1]["time"] == "since the start of the aggression"
+    cgtn = _analyze_file(tmp_path / "cgtn.txt", (
+        "Xi Jinping meets Brazilian President Lula\n\n"
+        "Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva on Wednesday.\n\n"
+        "The two sides should deepen cooperation, Xi said.\n\n"
+        "Lula said bilateral trade reached 181.5 billion U.S. dollars in 2023.\n"))
+    by_figure = _by_figure(cgtn)
+    assert sorted(by_figure) == ["181.5 billion U.S. dollars"]
+    assert by_figure["181.5 billion U.S. dollars"][0] == "Luiz Inacio Lula da Silva"
+    assert by_figure["181.5 billion U.S. dollars"][1]["measure"] == "trade"

@@ -17,7 +17,11 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_measure_families() -> None:
-    assert measure_key("people killed") == measure_key("soldiers died") == "casualties (killed)"
+    assert measure_key("people killed") == measure_key("deaths") == "casualties (killed)"
+    # A count of one group of people is a rival of counts of that group only (WAFA's "17,000 militants killed"
+    # conflicted with a death toll of 43,603).
+    assert measure_key("soldiers died") == measure_key("troops killed") == "casualties (killed): soldiers"
+    assert measure_key("militants killed") == measure_key("Hamas fighters killed") == "casualties (killed): fighters"
     assert measure_key("airbases attacked") == "airbases attacked"
 
 
@@ -256,3 +260,22 @@ def test_a_dispute_of_an_acronyms_figures_links_the_bodys_full_name() -> None:
     assert _disputes(**{"presstv.txt": text}) == {"UN figures": ("Israeli officials", [
         ("more than 70 percent", "United Nations"),
         ("some 1.7 million", "UN Office for the Coordination of Humanitarian Affairs")])}
+
+
+def test_figures_of_different_times_are_no_rival_counts() -> None:
+    # Xinhua's trade growth "in the first three quarters" (5.3 percent) and "in September alone" (0.7 percent)
+    # were a conflict; so were injuries "since the start of the aggression" and those "in the past 24 hours".
+    def doc(doc_id: str, figure: str, measure: str, time: str | None) -> dict:
+        text = f"Officials said in Gaza that {figure} changed."
+        d = _doc(doc_id, text, "2024-10-14", figure, measure)
+        d["claims"][0]["quantities"][0]["time"] = time
+        return d
+
+    links = link_claims([doc("a", "53", "change in trade", "the first three quarters of 2024"),
+                         doc("b", "7", "change in trade", "September"),
+                         doc("c", "9", "change in trade", "in September"),
+                         doc("d", "20", "change in trade", None)])
+    groups = sorted(sorted(m.doc_id for m in g.members) for g in links.groups)
+    # The figure without a time could be of either; it joins the first group it meets.
+    assert groups == [["a", "d"], ["b", "c"]]
+    assert [sorted(m.doc_id for m in g.members) for g in links.conflicts] == [["a", "d"], ["b", "c"]]

@@ -69,3 +69,13 @@ def test_offset_is_added() -> None:
 ])
 def test_header_end_is_where_the_line_s_own_words_start(line: str, words: str) -> None:
     assert line[header_end(line):] == words
+
+
+def test_a_place_in_capitals_on_a_line_of_its_own_is_the_dateline() -> None:
+    # Anadolu sets its dateline on a line of its own ("ANKARA"); none was found.
+    from spinscope.meta import from_text
+
+    found = from_text("Erdogan says Turkiye will not remain silent\n\nANKARA\n\nTurkish President Erdogan said ...")
+    assert found.dateline == "Ankara"
+    # Guard: a label in capitals is no place.
+    assert from_text("Title here\n\nBREAKING\n\nSomething happened.").dateline is None

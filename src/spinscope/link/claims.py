@@ -36,8 +36,12 @@ MEASURE_FAMILIES = {
     "injured": "casualties (wounded)", "injuries": "casualties (wounded)", "arrested": "arrests",
     "detained": "arrests", "displaced": "displaced", "fired": "projectiles fired", "launched": "projectiles fired",
 }
-_PEOPLE = {"people", "persons", "civilians", "soldiers", "palestinians", "israelis", "children", "women",
-           "fighters", "troops", "men", "settlers", "residents", "protesters", "officers"}
+#: Who a count of casualties may be limited to: a count of them is no rival of a count of everyone ("17,000
+#: militants killed" and a death toll of 43,603), but of another count of them.
+_SUBGROUPS = {"militants": "fighters", "fighters": "fighters", "terrorists": "fighters", "combatants": "fighters",
+              "gunmen": "fighters", "soldiers": "soldiers", "troops": "soldiers", "servicemen": "soldiers",
+              "civilians": "civilians", "children": "children", "women": "women", "journalists": "journalists",
+              "officers": "police", "policemen": "police", "police": "police"}
 _EVENT_ENTS = {"GPE", "NORP", "LOC", "EVENT", "FAC"}
 #: The verbs that reject a figure, in the forms a dispute takes ("dismissed", "denies", "refuted").
 _DISPUTE_VERB = (r"dismiss\w*|den(?:y|ies|ied)|reject\w*|disput\w*|refut\w*|contest\w*|challeng\w*|question\w*|"
@@ -84,7 +88,7 @@ _TOTAL_WORDS = {"toll", "total", "tally", "overall", "cumulative"}
 def _scope(ref: ClaimRef) -> str | None:
     """What stretch of time a figure covers, where the text tells: a period counted back in hours ("24" for "the
     past 24 hours" and "the past day" alike), "total" for a running total ("the death toll since Oct. 7 has risen
-    to 23,210"), else None (compatible with either)."""
+    to 23,210"), any other time it names ("at september"), else None (compatible with any)."""
     from spinscope.layers.claims.numbers import word_value  # here: the claims layer imports this module
 
     m = _PERIOD.search(ref.time or "")
@@ -94,7 +98,9 @@ def _scope(ref: ClaimRef) -> str | None:
     words = set(re.findall(r"[a-z]+", (ref.measure or "").lower()))
     if words & _TOTAL_WORDS or (ref.time or "").lower().startswith(("since", "so far")):
         return "total"
-    return None
+    # Any other time the text gives ("September", "the first three quarters of 2024", "on Monday").
+    when = re.sub(r"^(?:(?:on|in|at|during|for|the)\s+)+", "", (ref.time or "").lower()).strip(" .,")
+    return f"at {when}" if when else None
 
 
 def _stem(word: str) -> str:
@@ -108,7 +114,9 @@ def measure_key(measure: str | None) -> str | None:
     words = re.findall(r"[a-z]+", measure.lower())
     for w in reversed(words):
         if w in MEASURE_FAMILIES:
-            return MEASURE_FAMILIES[w]
+            family = MEASURE_FAMILIES[w]
+            group = next((_SUBGROUPS[x] for x in words if x in _SUBGROUPS), None)
+            return f"{family}: {group}" if group and family.startswith("casualties") else family
     return " ".join(w for w in words if w not in _STOP) or None
 
 

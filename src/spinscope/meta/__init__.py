@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spinscope.document import Document, Meta, Outlet
 from spinscope.meta import outlets
-from spinscope.meta.dateline import Dateline, parse_dateline
+from spinscope.meta.dateline import Dateline, parse_dateline, place_line
 from spinscope.meta.dates import find_header_date
 from spinscope.meta.language import detect
 from spinscope.meta.title import find_title
@@ -52,7 +52,7 @@ def _header(text: str, after: int) -> tuple[str | None, Dateline | None]:
             rest, offset = line[found[1] :], start + found[1]
             if not rest.strip():
                 continue  # a date-only line; the dateline may be on the next one
-        return published, parse_dateline(rest, offset)
+        return published, parse_dateline(rest, offset) or place_line(rest, offset)
     return published, None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spinscope.meta.dates import MONTH_RE, iso, month_number
 
-__all__ = ["Dateline", "parse_dateline"]
+__all__ = ["Dateline", "parse_dateline", "place_line"]
 
 logger = logging.getLogger(__name__)
 
@@ -102,3 +102,17 @@ def parse_dateline(line: str, offset: int = 0) -> Dateline | None:
             agency=agency,
         )
     return None
+
+
+#: Capitals on a line of their own that are a label, not a place.
+_LABELS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "VIDEO", "OPINION", "ANALYSIS",
+                     "EDITORIAL", "COMMENTARY", "INTERVIEW", "NEWS", "LIVE", "PHOTOS", "FEATURE", "REVIEW"})
+_PLACE_LINE = re.compile(rf"\s*(?P<place>{_PLACE_CAPS})\s*")
+
+
+def place_line(line: str, offset: int = 0) -> Dateline | None:
+    """A dateline that is a line of its own, the place in capitals (Anadolu's "ANKARA" over the body)."""
+    m = _PLACE_LINE.fullmatch(line)
+    if m is None or len(m.group("place").split()) > 3 or m.group("place").strip(" .") in _LABELS:
+        return None
+    return Dateline(place=_place(m.group("place")), start=offset + m.start("place"), end=offset + m.end("place"))

@@ -499,3 +499,58 @@ def test_a_claim_opening_inside_a_dateline_starts_after_it(text: str, opening: s
     doc = _claims_pipeline()(Document(text, "t"))
     body = [doc.text[c.start : c.end] for c in doc.spans("claims") if c.attrs["quantities"]]
     assert len(body) == 1 and body[0].startswith(opening)
+
+
+@pytest.mark.parametrize(("sentence", "text", "measure", "time"), [
+    # A running total from a start the text names (was no time, so it conflicted with a day's count).
+    ("The Ministry said that 102,929 others have been injured since the start of the aggression.", "102,929",
+     "others injured", "since the start of the aggression"),
+    # A sum given again in another currency measures the same thing (was "dollars").
+    ("China's foreign trade rose 5.3 percent to 32.33 trillion yuan (about 4.55 trillion U.S. dollars) in the first "
+     "three quarters of 2024.", "about 4.55 trillion U.S. dollars", "trade", "the first three quarters of 2024"),
+    # Nouns joined by "and" changed together (was "change in imports").
+    ("Private enterprises remained the largest contributor, with their imports and exports climbing 8.5 percent.",
+     "8.5 percent", "change in imports and exports", None),
+    # A headline's change without its verb (was "share (up)").
+    ("China's foreign trade up 5.3 pct in first three quarters", "5.3 pct", "change in trade",
+     "first three quarters"),
+])
+def test_economic_and_casualty_figures_keep_their_time_and_what_they_measure(
+        sentence: str, text: str, measure: str, time: str | None) -> None:
+    found = _quantities(sentence)
+    assert (found[text]["measure"], found[text]["time"]) == (measure, time)
+
+
+def test_the_parts_of_a_year_a_date_counts_are_no_count() -> None:
+    # "three" of "the first three quarters of 2024" was a count of "quarters".
+    found = _quantities("China's foreign trade rose 5.3 percent in the first three quarters of 2024.")
+    assert sorted(found) == ["5.3 percent"]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit", "measure"), [
+    # A sum reached is the level of what reached it (was "dollars reached").
+    ("Bilateral trade between China and Brazil reached 181.5 billion U.S. dollars in 2023.",
+     "181.5 billion U.S. dollars", "USD", "trade"),
+    # Cubic and square measures (were the count "meters"), and units.
+    ("Iran's gas production has also increased to 1 billion cubic meters per day.", "1 billion cubic meters",
+     "cubic m", "gas production"),
+    ("Israel has occupied 400 square kilometers of land.", "400 square kilometers", "square km", "land occupied"),
+    ("China's chip output rose to 391 billion units.", "391 billion units", "units", "chip output"),
+    # What was done to the counted, named by a noun (was "cooperation documents").
+    ("The two heads of state witnessed the signing of 37 cooperation documents.", "37", None,
+     "cooperation documents signed"),
+])
+def test_levels_and_units_of_economic_copy(sentence: str, text: str, unit: str | None, measure: str) -> None:
+    found = _quantities(sentence)
+    assert (found[text]["unit"], found[text]["measure"]) == (unit, measure)
+
+
+@pytest.mark.parametrize(("sentence", "counts"), [
+    # "The two sides", "the two heads of state" name who is meant: they were counts ("sides deepened").
+    ("The two sides should deepen cooperation in trade, Xi said.", []),
+    ("The two heads of state met in Brasilia.", []),
+    # Guard: the two of a count of casualties stays a count.
+    ("The two soldiers were killed on Monday.", ["two"]),
+])
+def test_the_two_sides_are_no_count(sentence: str, counts: list[str]) -> None:
+    assert sorted(_quantities(sentence)) == counts

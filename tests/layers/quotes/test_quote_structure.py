@@ -1605,3 +1605,30 @@ def test_a_bodys_name_joined_by_and_is_a_speaker(run) -> None:
     # Guard: a role so written is no body's name.
     role = "The Foreign and Expatriates Minister said on Monday that the plan would fail."
     assert [q.attrs["speaker"].get("name") for q in run(role).spans("quotes")] == [None]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    # The tagger read "Owji" opening the line as a plural noun: no speaker.
+    ("Iranian Oil Minister Javad Owji said on Saturday that exports rose.\n\n"
+     "Owji said that the country exports more than 1.5 million barrels a day.", "Owji", "Javad Owji"),
+    # A person the news calls by a middle name ("Lula") was a speaker apart from the full name.
+    ("Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva on Wednesday.\n\n"
+     "Lula said Brazil is willing to work with China.", "Lula", "Luiz Inacio Lula da Silva"),
+    # Guard: a common noun opening a line is no surname ("Analysts said" with an "Analysts" nowhere a name).
+    ("Iranian Oil Minister Javad Owji said on Saturday that exports rose.\n\n"
+     "Analysts said that the country exports more.", "Analysts", None),
+])
+def test_a_surname_or_middle_name_alone_is_the_person_named_in_full(run, text: str, mention: str,
+                                                                     name: str | None) -> None:
+    (quote,) = [q for q in run(text).spans("quotes") if _part(text, q, "speaker") == mention]
+    assert quote.attrs["speaker"].get("name") == name
+
+
+def test_sources_to_an_outlet_in_a_headline_are_unnamed(run) -> None:
+    # "Sources to Al Mayadeen: ..." made Al Mayadeen the speaker, with "Sources to" its role.
+    text = ("Sources to Al Mayadeen: Ceasefire talks in Cairo reach dead end\n\n"
+            "Palestinian sources told Al Mayadeen on Thursday that the negotiations have reached a dead end.")
+    headline = run(text).spans("quotes")[0]
+    assert _part(text, headline, "speaker") == "Sources to Al Mayadeen"
+    assert headline.attrs["speaker"].get("id") is None
+    assert not run(text).spans("speakers")

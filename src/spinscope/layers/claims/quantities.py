@@ -10,6 +10,7 @@ Rules over the shared spaCy parse. Decisions (see also the layer docstring):
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -52,7 +53,7 @@ _COUNTRY_CURRENCIES = {
 MEASURE_UNITS = {"mile": "miles", "miles": "miles", "km": "km", "kilometers": "km", "kilometres": "km",
                  "meters": "m", "metres": "m", "tons": "tons", "tonnes": "tonnes", "kg": "kg", "kilograms": "kg",
                  "acres": "acres", "hectares": "hectares", "barrels": "barrels", "gallons": "gallons",
-                 "liters": "liters", "litres": "liters", "square": None}
+                 "liters": "liters", "litres": "liters", "units": "units", "square": None, "cubic": None}
 IDIOM_HEADS = {"point", "time", "way", "hand", "side", "another", "day"}
 #: Units joined to a number by a hyphen before the noun they qualify ("a 2,000-pound bomb"), and what they measure.
 _WEIGHTS = {"pound": "lb", "ton": "tons", "tonne": "tonnes", "kilogram": "kg", "kg": "kg", "mile": "miles",
@@ -147,6 +148,13 @@ def _counted_back(ent: SpacySpan) -> bool:
                               for t in ent) and (back[0] == "past" or any(t.like_num for t in ent))
 
 
+#: Who "the two ..." names in diplomatic copy ("The two sides should deepen cooperation").
+_PARTIES = frozenset({"side", "country", "leader", "head", "nation", "party", "president", "minister", "delegation",
+                      "state", "government", "foreign", "team", "man", "woman", "official", "company", "capital"})
+#: Parts of a year that a date counts ("the first three quarters of 2024"), which count no thing.
+_YEAR_PARTS = frozenset({"quarter", "half"})
+
+
 def _excluded(tok: Token) -> bool:
     """Calendar references, ordinals and numbers that are part of a name."""
     low = tok.lower_
@@ -164,10 +172,14 @@ def _excluded(tok: Token) -> bool:
         return True  # the head of a code such as "32-135"
     if low in ("one", "a", "an") and tok.head.lemma_.lower() in IDIOM_HEADS:
         return True  # "at one point", "one way"
+    if low in ("two", "three") and tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "these", "those") \
+            and tok.head.lemma_.lower() in _PARTIES:
+        return True  # "the two sides", "the two heads of state": who is meant, not a count
+
     if tok.i >= 2 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].text in ("-", "/") \
             and any(c.isdigit() for c in tok.doc[tok.i - 2].text):
         return True  # the tail of a date or code such as "2021-05-26" or "9/11"
-    counts_thing = tok.dep_ == "nummod" and tok.head.lemma_.lower() not in DURATION_UNITS \
+    counts_thing = tok.dep_ == "nummod" and tok.head.lemma_.lower() not in DURATION_UNITS.keys() | _YEAR_PARTS \
         and tok.head.lower_ not in MONTHS and tok.head.pos_ == "NOUN" \
         and not any(t.lower_ in MONTHS for t in doc[max(tok.i - 2, 0) : tok.i + 3])
     if tok.dep_ == "conj" and tok.head.dep_ == "nummod" and _is_number(tok.head) and tok.head.head.pos_ == "NOUN" \
@@ -322,6 +334,10 @@ def _change_of(core: Token) -> tuple[Token, Token] | None:
         verb = core.head.head
     else:
         return None
+    if verb.lower_ in _CHANGE_PARTICLES and verb.dep_ == "ROOT":
+        # A headline's "China's foreign trade up 5.3 pct", its verb left out: the particle's subject changed.
+        noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return (noun, verb) if noun is not None and not _is_number(noun) else None
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or not (lemma in CHANGE_VERBS or lemma in _CHANGING_VERBS or any(
             c.dep_ in ("prt", "advmod") and c.lower_ in _CHANGE_PARTICLES for c in verb.children)):
@@ -385,10 +401,12 @@ def _currency_of(word: Token) -> str:
     return CURRENCY_WORDS[word.lower_]
 
 
-#: Nouns of what befell people, and the participle that counts them ("the deaths of 40,000 people": people killed).
+#: Nouns of what befell the counted, and the participle that counts them ("the deaths of 40,000 people": people
+#: killed; "the release of 24 hostages": hostages released).
 _EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "injury": "injured",
                 "wounding": "wounded", "displacement": "displaced", "arrest": "arrested", "abduction": "abducted",
-                "kidnapping": "kidnapped", "detention": "detained", "evacuation": "evacuated"}
+                "kidnapping": "kidnapped", "detention": "detained", "evacuation": "evacuated", "release": "released",
+                "destruction": "destroyed", "signing": "signed", "launch": "launched", "deportation": "deported"}
 
 
 def _of_noun(anchor: Token) -> Token | None:
@@ -424,9 +442,14 @@ def _worth_of(anchor: Token) -> Token | None:
 
 
 def _level_text(noun: Token) -> str:
-    """What a level is of: the noun with its compounds ("Gaza death toll"), or what a tally counts."""
+    """What a level is of: the noun with its compounds ("Gaza death toll"), and a noun joined to it ("imports and
+    exports"), or what a tally counts."""
     counted = _counted(noun) if noun.lemma_.lower() in _TALLIES else None
-    return _subtree_text(counted) if counted is not None else _noun_text(noun)
+    if counted is not None:
+        return _subtree_text(counted)
+    joined = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                   and any(k.dep_ == "cc" and k.lower_ == "and" for k in noun.children)), None)
+    return _noun_text(noun) + (f" and {_noun_text(joined)}" if joined is not None else "")
 
 
 def _modifying_currency(tok: Token) -> bool:
@@ -518,6 +541,11 @@ def _time_of(sent: SpacySpan, verb: Token | None, skip: range) -> str | None:
             tok = tok.head
         if tok.i == verb.i:
             return _time_text(ent)
+    since = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since" and c.i not in skip
+                  and any(o.dep_ == "pobj" for o in c.children)), None)
+    if since is not None:
+        # "injured since the start of the aggression": a running total from a start the text names, not a date.
+        return sent.doc[since.i : since.right_edge.i + 1].text
     return None
 
 
@@ -680,6 +708,10 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             measure = _noun_text(noun, last) if noun is not None else None
         elif nxt is not None and nxt.lower_ in MEASURE_UNITS and MEASURE_UNITS[nxt.lower_]:
             unit, last, core = MEASURE_UNITS[nxt.lower_], j + 1, nxt
+        elif (nxt is not None and nxt.lower_ in ("cubic", "square") and j + 1 < sent.end
+              and MEASURE_UNITS.get(doc[j + 1].lower_) in ("m", "km", "miles")):
+            # "1 billion cubic meters per day", "400 square kilometers".
+            unit, last, core = f"{nxt.lower_} {MEASURE_UNITS[doc[j + 1].lower_]}", j + 2, doc[j + 1]
         elif nxt is not None and nxt.text == "-" and j + 1 < sent.end and doc[j + 1].lemma_.lower() in DURATION_UNITS:
             # "33-day war": a duration qualifying the noun it modifies.
             unit, last, core = DURATION_UNITS[doc[j + 1].lemma_.lower()], j + 2, doc[j + 1]
@@ -735,7 +767,10 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                 elif counted is not None and _modifying_currency(core) and counted.i == core.head.i:
                     money = core  # "a 2 billion dollar deal", the currency taken with the number
                 anchor = counted if counted is not None and core.dep_ in ("nummod", "quantmod", "compound") else core
-                level = _level_of(core) if counted is None else None
+                # A sum reached is the level of what reached it ("Bilateral trade ... reached 181.5 billion U.S.
+                # dollars"), as a bare figure is.
+                level = _level_of(core) if counted is None else (
+                    _level_of(counted) if counted.lower_ in CURRENCY_WORDS and counted.i == core.head.i else None)
                 worth = _worth_of(anchor) if counted is None or counted.lower_ in CURRENCY_WORDS else None
                 if money is not None:
                     # "its record 886 billion US dollar defense budget": the amount of what the currency modifies.
@@ -781,4 +816,15 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
             "time": _time_of(sent, verb, range(first, last)),
         })
         i = max(last, i + 1)
-    return out
+    return _conversions(doc, out)
+
+
+def _conversions(doc: Any, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sum in parentheses right after another is the same sum in another currency ("32.33 trillion yuan (about
+    4.55 trillion U.S. dollars)"): it measures what the first measures, at its time."""
+    for before, q in itertools.pairwise(found):
+        gap = doc.text[before["end"] : q["start"]]
+        if re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|approximately)?\s*", gap) and before["unit"] \
+                and q["unit"] and q["unit"] != before["unit"] and q["unit"] not in ("percent", "percentage points"):
+            q["measure"], q["time"] = before["measure"], before["time"]
+    return found

@@ -210,19 +210,22 @@ class _Registry:
             if matches:
                 key = max(matches, key=lambda s: s.last_token).key
             else:
-                given = self.given_name_match(name)
+                given = self.given_name_match(name) or self.middle_name_match(name)
                 key = given.key if given is not None else key
         elif key not in self.speakers:
-            # A full name upgrades an earlier surname-only speaker.
+            # A full name upgrades an earlier surname-only speaker, or one known by a middle name ("Lula" before
+            # "Luiz Inacio Lula da Silva").
             sur = surname_key(name)
+            middle = {surname_key(w) for w in words[1:-1] if w[:1].isupper()}
             for s in list(self.speakers.values()):
-                if s.kind == "person" and " " not in s.key and s.key == sur:
-                    del self.speakers[s.key]
-                    self.renamed[s.key] = key
+                if s.kind == "person" and " " not in s.key and (s.key == sur or s.key in middle):
+                    old = s.key
+                    del self.speakers[old]
+                    self.renamed[old] = key
                     s.key, s.name = key, name
                     self.speakers[key] = s
                     for tok, k in list(self.by_token.items()):
-                        if k == sur:
+                        if k == old:
                             self.by_token[tok] = key
                     break
         sp = self.speakers.get(key)
@@ -248,10 +251,14 @@ class _Registry:
         """Return the person whose surname a proper-noun head is, when exactly one matches. A `NAME:` line's
         label counts whatever the tagger made of it: at the head of a line or in capitals it is often read as
         a common noun ("Fallin: ...", "TAPPER: ...")."""
-        if head.pos_ != "PROPN" and not label:
-            return None
         sur = surname_key(head.text)
         matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
+        if head.pos_ != "PROPN" and not label:
+            # A capitalised surname the tagger read as a common noun where it opens a line ("Owji said ...",
+            # tagged a plural noun): the one person of that surname, never a first name.
+            opens = head.i == head.sent.start or head.doc[head.i - 1].is_space
+            capitalised = head.text[:1].isupper() and head.text[1:].islower()
+            return matches[0] if opens and capitalised and len(matches) == 1 else None
         if not matches and head.ent_type_ not in ("GPE", "NORP", "LOC"):
             # A family name written first, which the tagger took for a body ("Wang Wenbin ... Wang said").
             return self.given_name_match(head.text)
@@ -264,6 +271,14 @@ class _Registry:
         first = name_key(word)
         matches = [s for s in self.speakers.values() if s.kind == "person" and len(s.name.split()) > 1
                    and name_key(s.name.split()[0]) == first and s.key not in self.headline_only]
+        return matches[0] if len(matches) == 1 else None
+
+    def middle_name_match(self, word: str) -> Speaker | None:
+        """The one person whose full name has `word` for a middle name, by which the news calls them ("Lula" of
+        "Luiz Inacio Lula da Silva")."""
+        key = surname_key(word)
+        matches = [s for s in self.speakers.values() if s.kind == "person"
+                   and key in {surname_key(w) for w in s.name.split()[1:-1] if w[:1].isupper()}]
         return matches[0] if len(matches) == 1 else None
 
     def organization(self, ent: Span) -> Speaker:
@@ -550,7 +565,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         surname = reg.surname_match(head, label)
         # Looked up only where it can be taken: no organisation, and no person but one in capitals ("SANA said").
         outlet = _outlet_named(head) if org is None and (ent is None or ent.text.isupper()) else None
-        if outlet is not None and (ent is None or ent.text == outlet.text):
+        if f.origin == "colon" and _SOURCES_TO.match(doc_text(doc), f.source[0]):
+            # A headline's "Sources to Al Mayadeen: ...": sources unnamed, who spoke to the outlet it names.
+            ref = SpeakerRef(*f.source, None, None, unnamed=True)
+        elif outlet is not None and (ent is None or ent.text == outlet.text):
             # An outlet the tagger left without an entity, or took for a person ("SANA said").
             sp = reg.organization(outlet)
             reg.outlets.add(sp.key)
@@ -708,6 +726,10 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     used = {r.key for r in refs if r is not None and r.key}
     speakers = [s for s in reg.speakers.values() if s.key in used]
     return refs, speakers
+
+
+#: A headline label of unnamed sources and the outlet they spoke to ("Sources to Al Mayadeen:", "Source tells RT:").
+_SOURCES_TO = re.compile(r"(?:[A-Z][\w-]*\s+){0,2}[Ss]ources?\s+(?:to|tells?|told)\s")
 
 
 #: Words that make a run of capitalised words a body's name, not a person's ("Human Rights Watch").
