@@ -279,3 +279,20 @@ def test_figures_of_different_times_are_no_rival_counts() -> None:
     # The figure without a time could be of either; it joins the first group it meets.
     assert groups == [["a", "d"], ["b", "c"]]
     assert [sorted(m.doc_id for m in g.members) for g in links.conflicts] == [["a", "d"], ["b", "c"]]
+
+
+def test_claims_rejected_in_the_lead_are_the_figures_given_next() -> None:
+    # RT's "Moscow has dismissed new claims by British intelligence about Russian military casualties" was no
+    # dispute ("claims" was no figure word), and the UK's figure in the next sentence stood undisputed.
+    rt = ("Zakharova mocks Western claims about Russian losses\n\n"
+          "Moscow has dismissed new claims by British intelligence about Russian military casualties, with Foreign "
+          'Ministry spokeswoman Maria Zakharova describing them as "pure fiction."\n\n'
+          "The UK Defence Ministry claimed on Wednesday that Russia has suffered more than 600,000 casualties since "
+          "the start of the conflict.\n\n"
+          "In September 2022, Defense Minister Sergei Shoigu said 5,937 Russian servicemen had been killed.\n")
+    found = _disputes(**{"rt.txt": rt})
+    assert found["new claims by British intelligence"] == ("Moscow", [("more than 600,000", "UK Defence Ministry")])
+    # Guard: claims of anything but figures are no dispute of figures.
+    other = ("Beijing rejected the claims of interference made by Washington.\n\n"
+             "The US said 40 Chinese firms were sanctioned.\n")
+    assert _disputes(**{"other.txt": other}) == {}

@@ -50,10 +50,13 @@ _DISPUTE_CUE = re.compile(rf"\b({_DISPUTE_VERB}|cast\w* doubt)\b", re.I)
 _FALSE_CUE = re.compile(r"\b(not accurate|inaccurate|false|exaggerat\w*|fabricat\w*|untrue|lies|misleading|wrong|"
                         r"higher than|lower than|underestimat\w*|overestimat\w*)\b", re.I)
 _FIGURE = re.compile(r"\b(?:(?P<owner>[\w-]+)['’]s\s+(?:(?P<kind>\w+)\s+)?|(?P<qual>\w+)\s+)?"
-                     r"(figures?|numbers?|toll|counts?|statistics|data|estimates?|tallies|tally)\b"
+                     r"(figures?|numbers?|toll|counts?|statistics|data|estimates?|tallies|tally|claims?)\b"
                      r"(?:\s+(?:given|released|published|announced|provided|issued|reported)?\s*(?:by|from|of)\s+"
                      r"(?:the\s+)?([A-Z][\w-]*(?:\s+[a-z]+)?))?", re.I)
 _STOP = {"the", "a", "an", "of", "by", "from", "and", "in", "on"}
+#: What rejected claims or figures are about, where it is casualties ("claims ... about Russian military losses").
+_ABOUT_CASUALTIES = re.compile(r"[^.;]{0,60}?\b(?:about|of|on)\s+(?:[\w'’-]+\s+){0,3}(?:casualt\w+|losses|deaths|"
+                               r"death tolls?|dead)\b", re.I)
 #: Who rejects a figure the sentence itself gives ("..., a figure Moscow dismissed as propaganda").
 _AUX = r"(?:has|have|had|also|quickly|flatly)"
 _DISPUTER = re.compile(
@@ -205,11 +208,22 @@ class ClaimLinks:
         return tuple(g for g in self.groups if g.conflicting)
 
 
+def _claim_noun(text: str, m: re.Match[str]) -> bool:
+    """Whether the "claim(s)" a figure pattern found is the noun ("new claims by British intelligence", "Israel's
+    claims"), not the verb ("The Israeli military claims it has killed ...")."""
+    before = text[: m.start(4)].split()[-1:] or [""]
+    after = text[m.end(4) :].split()[:1] or [""]
+    determiners = ("the", "these", "those", "such", "new", "its", "their", "his", "her", "latest", "false", "baseless")
+    return (m.group("owner") is not None or before[0].lower() in determiners
+            or after[0].lower() in ("by", "of", "from", "about", "that"))
+
+
 def find_dispute(text: str) -> tuple[str, str | None, str | None] | None:
     """If a sentence rejects figures, return (target phrase, measure family, named source), else None."""
     if not (_DISPUTE_CUE.search(text) or _FALSE_CUE.search(text)):
         return None
-    m = _FIGURE.search(text)
+    m = next((f for f in _FIGURE.finditer(text) if not f.group(4).lower().startswith("claim") or _claim_noun(text, f)),
+             None)
     if m is None:
         return None
     # "the ministry's casualty figures": the owner is the source, the word before the figures their kind.
@@ -222,6 +236,10 @@ def find_dispute(text: str) -> tuple[str, str | None, str | None] | None:
     family = MEASURE_FAMILIES.get((qualifier or "").lower())
     if family is None and qualifier and qualifier.lower() in ("casualty", "death", "victim"):
         family = "casualties"
+    if family is None and _ABOUT_CASUALTIES.match(text, m.end()):
+        family = "casualties"  # "dismissed new claims by British intelligence about Russian military casualties"
+    if m.group(4).lower().startswith("claim") and family is None:
+        return None  # claims of anything but figures ("rejected the claims of interference")
     return m.group(0), family, source
 
 
@@ -384,6 +402,15 @@ def link_claims(analyses: Iterable[dict[str, Any]], window_days: int = 7) -> Cla
                     # Figures the article itself gives are the ones it disputes: "the ministry's figures" are those
                     # of the ministry it names, not of every ministry in the store.
                     disputed = [ref for ref in disputed if ref.doc_id == doc_id]
+            if not disputed and family and source:
+                # "Moscow has dismissed new claims by British intelligence about Russian military casualties. | The
+                # UK Defence Ministry claimed ... more than 600,000 casualties": a source its figures do not name,
+                # told of in the lead, gives them next. The nearest claim after it with figures of that kind.
+                later = [ref for ref, _event_names, _c in refs if ref.doc_id == doc_id and ref.claim > ci
+                         and (measure_key(ref.measure) or "").startswith(family.split(" (")[0])
+                         and (claimant is None or ref.claimant != claimant)]
+                nearest = min((ref.claim for ref in later), default=None)
+                disputed = [ref for ref in later if ref.claim == nearest and ref.claim - ci <= 2]
             if disputed:
                 disputes.append(Dispute(doc_id, ci, text, claimant, target, tuple(disputed)))
     logger.info("linked %d groups, %d disputes", len(out_groups), len(disputes))
