@@ -554,3 +554,10 @@ def test_levels_and_units_of_economic_copy(sentence: str, text: str, unit: str |
 ])
 def test_the_two_sides_are_no_count(sentence: str, counts: list[str]) -> None:
     assert sorted(_quantities(sentence)) == counts
+
+
+def test_a_figure_compared_measures_what_the_figure_before_it_does() -> None:
+    # "more than double the figure of 900 previously disclosed" measured nothing.
+    found = _quantities("The Pentagon has acknowledged that around 2,000 US troops are deployed in Syria, more than "
+                        "double the figure of 900 previously disclosed.")
+    assert found["900"]["measure"] == found["around 2,000"]["measure"] == "US troops deployed"

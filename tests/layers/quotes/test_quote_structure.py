@@ -1593,7 +1593,7 @@ def test_it_after_a_persons_statement_is_no_one(run) -> None:
     text = ("The minister said the plan was ready.\n\nIt added that the talks would resume, the report said.\n\n"
             "It said talks would resume.")
     said = [q for q in run(text).spans("quotes") if _part(text, q, "speaker") == "It"]
-    assert said and all(q.attrs["speaker"].get("id") is None for q in said)
+    assert said and all(q.attrs["speaker"].get("key") is None for q in said)
 
 
 def test_a_bodys_name_joined_by_and_is_a_speaker(run) -> None:
@@ -1630,5 +1630,37 @@ def test_sources_to_an_outlet_in_a_headline_are_unnamed(run) -> None:
             "Palestinian sources told Al Mayadeen on Thursday that the negotiations have reached a dead end.")
     headline = run(text).spans("quotes")[0]
     assert _part(text, headline, "speaker") == "Sources to Al Mayadeen"
-    assert headline.attrs["speaker"].get("id") is None
+    assert headline.attrs["speaker"]["name"] is None
     assert not run(text).spans("speakers")
+
+
+def test_a_body_told_its_kind_is_the_body_and_the_kind_points_back_to_it(run) -> None:
+    # "Lebanon's Hezbollah resistance movement says" was a speaker apart from "Hezbollah" (read as an office of
+    # it, like "the Kremlin press service"), and "The movement said" pointed to that one.
+    text = ("Hezbollah: Resistance targets Israeli positions\n\n"
+            "Lebanon's Hezbollah resistance movement says its fighters have targeted several Israeli positions.\n\n"
+            "In a statement on Monday, Hezbollah said its fighters targeted the base of Meron.\n\n"
+            "The movement said the operation was carried out in support of Gaza.")
+    assert {q.attrs["speaker"].get("name") for q in run(text).spans("quotes")} == {"Hezbollah"}
+    assert [s.attrs["name"] for s in run(text).spans("speakers")] == ["Hezbollah"]
+
+
+def test_a_headlines_speaker_after_its_cue_and_a_comma_is_the_source(run) -> None:
+    # "..., says Kenyan scholar" had the scholar for what was said and the rest (with its "Interview:" label) for
+    # the source; "the scholar" pointed to no one.
+    text = ("Interview: China's development an opportunity for world, says Kenyan scholar\n\n"
+            "NAIROBI, March 10 (Xinhua) -- Peter Kagwanja, chief executive of the Africa Policy Institute, told "
+            "Xinhua that China's development offers opportunities.\n\n"
+            '"Africa needs partners who respect its sovereignty," the scholar said.')
+    quotes = run(text).spans("quotes")
+    assert (_part(text, quotes[0], "speaker"), text[quotes[0].start:quotes[0].end]) == (
+        "Kenyan scholar", "China's development an opportunity for world")
+    assert quotes[-1].attrs["speaker"]["name"] == "Peter Kagwanja"
+
+
+def test_a_headlines_report_after_a_dash_is_no_one(run) -> None:
+    # "... - Report" was a body named "Report".
+    text = ("Pentagon Admits US Troops Still in Syria Despite Damascus Objections - Report\n\n"
+            "The Pentagon said around 2,000 US troops are deployed in Syria.")
+    headline = run(text).spans("quotes")[0]
+    assert (_part(text, headline, "speaker"), headline.attrs["speaker"].get("key")) == ("Report", None)

@@ -804,6 +804,11 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                         measure = _noun_text(owner)  # "losses of 30 billion dollars", "a fine of $5 million"
                     if measure is None and hedged and _bare_object(core.head, core) and core.head.head.pos_ == "NOUN":
                         measure = _noun_text(core.head.head)  # "ICE arrests over 150": a count of arrests
+        if measure is None and out and core.dep_ == "pobj" and core.head.lower_ == "of" \
+                and core.head.head.lemma_.lower() in _TALLIES:
+            # "around 2,000 US troops ..., more than double the figure of 900 previously disclosed": the figure
+            # compared is of what the figure before it measures.
+            measure = out[-1]["measure"]
         if amount.value == 1 and unit is None and verb is None:
             i = max(last, i + 1)
             continue  # "one source is", "one such fugitive": an article, not a counted event

@@ -211,6 +211,9 @@ def _subject(verb: Token) -> Token | None:
             return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")),
                         None)
         return None
+    inverted = _headline_speaker(verb)
+    if inverted is not None:
+        return inverted
     node = _outer_cue(verb) or verb
     node = _stray_conjunct(verb) or node
     for _ in range(4):
@@ -412,6 +415,24 @@ def _closes_quote(tok: Token) -> bool:
     return tok.text in _CLOSING_QUOTES or tok.tag_ == "''"
 
 _INVERTED_DEPS = frozenset({"dobj", "nsubj", "npadvmod", "attr"})
+
+
+def _headline_speaker(verb: Token) -> Token | None:
+    """The speaker a headline names after its cue and a comma ("China's development an opportunity for world, says
+    Kenyan scholar"), which the parser may read as the cue's object with what was said for its subject: the last
+    noun of the words after the cue, where they run to the line's end and hold no verb."""
+    doc = verb.doc
+    text = doc_text(doc)
+    line_end = text.find("\n")
+    if (verb.tag_ not in ("VBZ", "VBD", "VBP") or line_end == -1 or verb.idx > line_end or verb.i < 2
+            or doc[verb.i - 1].text != "," or not text[line_end:].strip()):
+        return None
+    after = [t for t in doc[verb.i + 1 :] if t.idx < line_end]
+    words = [t for t in after if not t.is_space]
+    if not 1 <= len(words) <= 6 or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -1483,6 +1504,19 @@ def _time_as_object(tok: Token) -> bool:
     the days read as objects as one."""
     return (tok.dep_ in ("dobj", "oprd", "attr", "npadvmod") and tok.lower_ in _DAY_WORDS
             and all(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
+
+
+#: A headline's label of the kind of piece it heads ("Interview: China's development an opportunity ...").
+_PIECE_LABEL = re.compile(r"(?:Interview|Analysis|Feature|Exclusive|Commentary|Opinion|Editorial|Explainer|Op-ed|"
+                          r"Update|Breaking|Factbox|Spotlight)\s*:\s+")
+
+
+def _after_label(text: str, start: int) -> int:
+    """Where a span that opens a line goes on after the label of the kind of piece ("Interview: ...")."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    label = _PIECE_LABEL.match(text, start)
+    return label.end() if label is not None else start
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
@@ -2604,7 +2638,7 @@ def content_candidates(doc: Doc, frame: Frame, quotes: Sequence[QuoteSegment]) -
         raw = own if own else raw
     merged: dict[tuple[tuple[int, int], ...], Candidate] = {}
     for kind, frags, c in raw:
-        frags = [(_after_dateline(text, s, e), e) for s, e in frags]
+        frags = [(_after_label(text, _after_dateline(text, s, e)), e) for s, e in frags]
         key = tuple(sorted(f for f in frags if text[f[0] : f[1]].strip()))
         if not key or any(s <= c[0] < e for s, e in key):
             continue

@@ -42,8 +42,9 @@ _ROLE_WORDS = """official representative spokesman spokeswoman spokesperson mini
     advisor adviser
     leader commander envoy ambassador secretary director head chairman chairwoman chair general senator governor
     mayor diplomat negotiator candidate nominee lawmaker congressman congresswoman judge prosecutor attorney
-    founder ceo analyst expert professor cleric ayatollah deputy aide campaigner activist author writer
-    correspondent reporter militant politician premier chancellor king queen prince emir counterpart"""
+    founder ceo analyst expert professor cleric ayatollah deputy aide campaigner activist author writer scholar
+    researcher economist correspondent reporter militant politician premier chancellor king queen prince emir
+    counterpart"""
 ROLE_NOUNS = frozenset(_ROLE_WORDS.split())
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 #: Military and clerical ranks that close a role before the name ("Chief of Staff Major General" Mohammad Baqeri).
@@ -612,6 +613,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
         elif (office := _body_office(head)) is not None:
             # "The Kremlin press service said": the body's office, named with the body.
             sp = reg.organization(office)
+            if office.end <= head.i:
+                sp.add_alias(doc[office.start : head.i + 1].text)  # "Hezbollah resistance movement": "the movement"
             ref = SpeakerRef(*f.source, sp.key, sp.name)
         elif (issuer := _issuer(head)) is not None:
             sp = reg.organization(issuer)
@@ -691,6 +694,9 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             # "Recep Tayyip Erdogan said", "Human Rights Watch said": a name the tagger labelled nothing.
             sp = reg.organization(named) if named.label_ == "ORG" else reg.person(named)
             by_index[i] = SpeakerRef(*(f.source or (0, 0)), sp.key, sp.name)
+        elif f.origin == "dash" and f.source is not None and doc_text(doc)[f.source[0] : f.source[1]].lower() in (
+                "report", "reports", "media", "media reports", "source", "sources"):
+            by_index[i] = SpeakerRef(*f.source, None, None, unnamed=True)  # "... - Report": no one named
         elif f.origin == "dash" and f.source is not None and (span := doc.char_span(*f.source)) is not None:
             # A headline's source after its dash that no one is named by: a body ("... - MoD").
             sp = reg.organization(span)
@@ -784,7 +790,15 @@ def _body_office(head: Token) -> Span | None:
     if not names or any(t.dep_ != "compound" or t.pos_ not in ("NOUN", "PROPN") for t in between):
         return None
     start = names[0].start + (head.doc[names[0].start].dep_ == "det")
+    if head.lemma_.lower() in _KINDS_OF_BODY:
+        # "Lebanon's Hezbollah resistance movement says": the body itself, told what kind it is, not an office of it.
+        return Span(head.doc, start, names[0].end, label="ORG")
     return Span(head.doc, start, head.i + 1, label="ORG")
+
+
+#: Words that tell what kind of body a name is ("the Hezbollah resistance movement", "the Hamas group").
+_KINDS_OF_BODY = frozenset({"movement", "group", "party", "organization", "organisation", "militia", "front",
+                            "faction", "brigades", "network"})
 
 
 def _unlabelled_name(doc: Doc, f: Found) -> Span | None:
@@ -978,8 +992,8 @@ def _body_named(reg: _Registry, head: Token) -> Speaker | None:
     if (head.pos_ != "NOUN" and not capitalised) or not _definite(head):
         return None
     noun = head.lemma_.lower()
-    bodies = [s for s in reg.speakers.values() if s.kind == "organization" and len(s.name.split()) > 1
-              and noun in (s.name.split()[-1].lower(), (_head_word(s.name) or "").lower())]
+    bodies = [s for s in reg.speakers.values() if s.kind == "organization" and any(
+        len(a.split()) > 1 and noun in (a.split()[-1].lower(), (_head_word(a) or "").lower()) for a in s.aliases)]
     body = max(bodies, key=lambda s: s.last_token, default=None)
     mention = head.doc[head.left_edge.i : head.i + 1].text
     return None if body is None or _other_affiliation(mention, [body.name]) else body
