@@ -167,3 +167,26 @@ def test_a_document_naming_both_bushes_has_two_speakers() -> None:
     names = {s.attrs["name"]: s.attrs["key"] for s in doc.spans("speakers")}
     assert set(names) == {"George W. Bush", "George H.W. Bush"}
     assert {q.attrs["speaker"]["key"] for q in doc.spans("quotes")} == set(names.values())
+
+
+def _person(name: str, *roles: str) -> Document:
+    """A document with one person speaker of those roles."""
+    span = Span(0, 1, "speaker", attrs={"key": name_key(name), "id": speaker_id(name_key(name)), "name": name,
+                                        "kind": "person", "aliases": [name], "roles": list(roles)})
+    return Document(text="x" * 10, source="t").with_layer("speakers", [span])
+
+
+def test_a_middle_name_joins_the_full_name_only_with_a_shared_role() -> None:
+    # CGTN's "Luiz Inacio Lula da Silva" and Xinhua's "Brazilian President Lula" were two speakers in one store.
+    linker = SpeakerLinker()
+    (full,) = linker.link(_person("Luiz Inacio Lula da Silva", "Brazilian President")).spans("speakers")
+    (lula,) = linker.link(_person("Lula", "Brazilian President")).spans("speakers")
+    assert lula.attrs["id"] == full.attrs["id"] and lula.attrs["name"] == "Luiz Inacio Lula da Silva"
+    # A middle name is as often another person's surname: without a shared role it stays apart.
+    linker.link(_person("George Walker Bush", "US President"))
+    (walker,) = linker.link(_person("Walker", "Senate candidate")).spans("speakers")
+    assert walker.attrs["id"] == speaker_id(name_key("Walker"))
+    # A store's state from before middle names were kept reads them from the names it holds.
+    old = {k: v for k, v in linker.state().items() if k != "middles"} | {"version": 2}
+    (again,) = SpeakerLinker.from_state(old).link(_person("Lula", "Brazilian President")).spans("speakers")
+    assert again.attrs["id"] == full.attrs["id"]

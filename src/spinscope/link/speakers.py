@@ -18,6 +18,9 @@ How names are merged (and kept apart):
   PolNeAR the vowel-blind key merged 30 pairs of different surnames).
 - A surname alone ("Qaddoumi") joins a full name only when exactly one known full name has that
   surname; two people sharing a surname ("Bill Clinton", "Hillary Clinton") leave a bare "Clinton" apart.
+- A one-word name that is no known surname but the middle name of exactly one known full name ("Lula" of "Luiz
+  Inacio Lula da Silva") joins it only where the two share a role ("Brazilian President"): a middle name is as
+  often another person's surname ("Walker" of "George Walker Bush").
 - "Al" with a space is a particle inside a name ("Khaled al Qaddoumi") but a first name at its start
   ("Al Gore", "Al From"); "al-" with a hyphen is a particle everywhere.
 """
@@ -166,6 +169,7 @@ class SpeakerLinker:
     surnames: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
     initials: dict[str, str] = field(default_factory=dict)
+    middles: dict[str, list[str]] = field(default_factory=dict)
 
     def _full_key(self, name: str) -> str:
         """Return the key of a person's name, a variant where its middle initials differ from the holder's."""
@@ -185,13 +189,18 @@ class SpeakerLinker:
             self.surnames.setdefault(sur, [])
             if key not in self.surnames[sur]:
                 self.surnames[sur].append(key)
+            for middle in _middle_names(name):
+                keys = self.middles.setdefault(middle, [])
+                if key not in keys:
+                    keys.append(key)
         known = self.roles.setdefault(key, [])
         for role in roles:
             if role not in known:
                 known.append(role)
 
-    def resolve(self, name: str, is_person: bool = True) -> tuple[str, str]:
-        """Return (key, canonical name) of a name against what the linker knows."""
+    def resolve(self, name: str, is_person: bool = True, roles: Iterable[str] = ()) -> tuple[str, str]:
+        """Return (key, canonical name) of a name against what the linker knows (`roles`: the name's roles in its
+        document, which a middle name needs to share with the full name it joins)."""
         if not is_person:
             return org_key(name), name
         key = self._full_key(name)
@@ -199,6 +208,10 @@ class SpeakerLinker:
             candidates = self.surnames.get(key, [])
             if len(candidates) == 1:
                 return candidates[0], self.names[candidates[0]]
+            middle = self.middles.get(key, []) if not candidates else []
+            held = {r.lower() for r in roles}
+            if len(middle) == 1 and held & {r.lower() for r in self.roles.get(middle[0], ())}:
+                return middle[0], self.names[middle[0]]
         return key, self.names.get(key, clean_name(name))
 
     def link(self, doc: Document) -> Document:
@@ -216,7 +229,7 @@ class SpeakerLinker:
             if not name:
                 out.append(s)
                 continue
-            key, canonical = self.resolve(name, s.attrs.get("kind") == "person")
+            key, canonical = self.resolve(name, s.attrs.get("kind") == "person", s.attrs.get("roles", ()))
             self._remember(key, canonical, s.attrs.get("roles", ()))
             attrs = dict(s.attrs)
             attrs.update(id=speaker_id(key), name=canonical)
@@ -229,14 +242,28 @@ class SpeakerLinker:
 
     def state(self) -> dict[str, Any]:
         """Return the JSON-serialisable state for the store."""
-        return {"version": 2, "names": dict(self.names), "surnames": {k: list(v) for k, v in self.surnames.items()},
-                "roles": {k: list(v) for k, v in self.roles.items()}, "initials": dict(self.initials)}
+        return {"version": 3, "names": dict(self.names), "surnames": {k: list(v) for k, v in self.surnames.items()},
+                "roles": {k: list(v) for k, v in self.roles.items()}, "initials": dict(self.initials),
+                "middles": {k: list(v) for k, v in self.middles.items()}}
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> SpeakerLinker:
         """Rebuild a linker from `state()` output (a version 1 state has no initials: each key's are then read
-        from the name that holds it)."""
-        return cls(names=dict(state.get("names", {})),
+        from the name that holds it; a version 2 state no middle names: they are read from the names known)."""
+        names = dict(state.get("names", {}))
+        middles = {k: list(v) for k, v in state.get("middles", {}).items()}
+        if "middles" not in state:
+            for key, name in names.items():
+                for middle in _middle_names(name):
+                    middles.setdefault(middle, []).append(key)
+        return cls(names=names,
                    surnames={k: list(v) for k, v in state.get("surnames", {}).items()},
                    roles={k: list(v) for k, v in state.get("roles", {}).items()},
-                   initials=dict(state.get("initials", {})))
+                   initials=dict(state.get("initials", {})), middles=middles)
+
+
+def _middle_names(name: str) -> list[str]:
+    """The keys of a full name's middle names: its capitalised words of three letters or more between the first
+    and the last ("Lula" of "Luiz Inacio Lula da Silva"; no initials, no particles)."""
+    words = clean_name(name).split()
+    return [surname_key(w) for w in words[1:-1] if w[:1].isupper() and len(w.strip(".")) > 2]
