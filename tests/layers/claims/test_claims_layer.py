@@ -561,3 +561,9 @@ def test_a_figure_compared_measures_what_the_figure_before_it_does() -> None:
     found = _quantities("The Pentagon has acknowledged that around 2,000 US troops are deployed in Syria, more than "
                         "double the figure of 900 previously disclosed.")
     assert found["900"]["measure"] == found["around 2,000"]["measure"] == "US troops deployed"
+
+
+def test_what_costs_a_vague_sum_is_what_it_is_the_cost_of() -> None:
+    # "had cost Iran hundreds of billions of dollars" measured "dollars".
+    found = _quantities("He said that the sanctions had cost Iran hundreds of billions of dollars.")
+    assert found["hundreds of billions"]["measure"] == "cost of sanctions"

@@ -1664,3 +1664,12 @@ def test_a_headlines_report_after_a_dash_is_no_one(run) -> None:
             "The Pentagon said around 2,000 US troops are deployed in Syria.")
     headline = run(text).spans("quotes")[0]
     assert (_part(text, headline, "speaker"), headline.attrs["speaker"].get("key")) == ("Report", None)
+
+
+def test_a_given_name_before_a_family_names_particle_is_part_of_the_name(run) -> None:
+    # The tagger took "al-Dahhak" alone for the person, and "Qusay" ended his role.
+    text = ("New York, SANA- Syria's Permanent Representative to the UN Qusay al-Dahhak affirmed that Syria will "
+            "continue to fight terrorism.\n\nAl-Dahhak said that the occupation had launched more than 40 attacks.")
+    assert {q.attrs["speaker"]["name"] for q in run(text).spans("quotes")} == {"Qusay al-Dahhak"}
+    (speaker,) = [s.attrs for s in run(text).spans("speakers")]
+    assert speaker["roles"] == ["Syria's Permanent Representative to the UN"]

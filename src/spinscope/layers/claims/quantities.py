@@ -401,6 +401,8 @@ def _currency_of(word: Token) -> str:
     return CURRENCY_WORDS[word.lower_]
 
 
+#: The units of money ("USD", "IRR", "peso").
+_CURRENCIES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
 #: Nouns of what befell the counted, and the participle that counts them ("the deaths of 40,000 people": people
 #: killed; "the release of 24 hostages": hostages released).
 _EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "injury": "injured",
@@ -409,13 +411,18 @@ _EVENT_NOUNS = {"death": "killed", "killing": "killed", "murder": "killed", "inj
                 "destruction": "destroyed", "signing": "signed", "launch": "launched", "deportation": "deported"}
 
 
+#: Nouns of a part of a sum, or of how it is spoken of, that say nothing of what it measures.
+_PARTS = frozenset({"tune", "fraction", "portion", "part", "share", "half", "rest", "bulk", "majority", "sum",
+                    "amount", "total"})
+
+
 def _of_noun(anchor: Token) -> Token | None:
     """The noun whose of-object a figure is ("losses of 30 billion dollars": losses)."""
     prep = anchor.head
     owner = prep.head
     if (anchor.dep_ == "pobj" and prep.lower_ == "of" and owner.pos_ == "NOUN" and owner.i < anchor.i
-            and not _is_number(owner) and owner.lower_ not in VAGUE and owner.lower_ != "tune"):
-        return owner  # not "hundreds of billions of dollars", nor "to the tune of $1.7 billion"
+            and not _is_number(owner) and owner.lower_ not in VAGUE and owner.lemma_.lower() not in _PARTS):
+        return owner  # not "hundreds of billions of dollars", "to the tune of $1.7 billion", "a fraction of"
     return None
 
 
@@ -786,7 +793,10 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                     measure, verb = f"change in {_level_text(change[0])}", change[1]  # "fell by 2.08 million"
                 else:
                     verb = _verb_of(anchor) or (_verb_of(counted) if counted is not None else None)
-                    money_unit = unit is not None and (counted is None or counted.lower_ in CURRENCY_WORDS)
+                    if verb is None and start < core.i and (cost := _verb_of(doc[start])) is not None \
+                            and cost.lemma_.lower() == "cost":
+                        verb = cost  # "had cost Iran hundreds of billions of dollars"
+                    money_unit = unit in _CURRENCIES
                     owner = _of_noun(anchor) if verb is None else None
                     # A currency counts itself alone: "Hong Kong dollars paid" is "dollars paid" in Hong Kong's.
                     parts = [] if counted is None else [
@@ -799,8 +809,9 @@ def extract_quantities(sent: SpacySpan) -> list[dict[str, Any]]:
                     if verb is not None and verb.lemma_.lower() == "cost" and money_unit:
                         # "fuel smuggling costs the country billions of dollars": what costs it.
                         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                        measure = f"cost of {_subtree_text(subject)}" if subject is not None else "cost"
-                    elif owner is not None and money_unit and owner.lemma_.lower() not in _EVENT_NOUNS:
+                        measure = f"cost of {_level_text(subject)}" if subject is not None else "cost"
+                    elif (owner is not None and money_unit and (counted is None or counted.lower_ in CURRENCY_WORDS)
+                          and owner.lemma_.lower() not in _EVENT_NOUNS):
                         measure = _noun_text(owner)  # "losses of 30 billion dollars", "a fine of $5 million"
                     if measure is None and hedged and _bare_object(core.head, core) and core.head.head.pos_ == "NOUN":
                         measure = _noun_text(core.head.head)  # "ICE arrests over 150": a count of arrests

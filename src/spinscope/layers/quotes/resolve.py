@@ -493,6 +493,20 @@ def _without_title(ent: Span) -> Span:
     return _without_leading(ent, lambda tok: tok.lower_.rstrip(".") in _TITLE_WORDS)
 
 
+def _with_given_name(ent: Span) -> Span:
+    """A person's entity with the given name the tagger left before a family name's particle ("UN Qusay
+    al-Dahhak", whose entity was "al-Dahhak" and "Qusay" the end of his role): one capitalised word of letters
+    right before it, in no entity and no title."""
+    doc = ent.doc
+    if ent.start == 0 or not re.match(r"(?:al|el|ad|as|an|ar|at|az)\s?-|(?:bin|ibn|abu|abd)\b", ent.text, re.I):
+        return ent
+    given = doc[ent.start - 1]
+    if (given.ent_type_ or not given.is_alpha or not given.text[:1].isupper() or given.text.isupper()
+            or given.lower_ in _TITLE_WORDS | HONORIFICS or given.pos_ != "PROPN"):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+
+
 def _past_words(ent: Span, words: set[int]) -> Span:
     """An entity without the leading words in `words`: a cue the tagger took into the name it opens ('Said
     Kanaani: "..."' is Kanaani)."""
@@ -523,7 +537,8 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
     """Return each attribution's speaker reference and the document's speakers."""
     reg = _Registry()
     cue_words = {t.i for f in found if f.cue for t in doc.char_span(*f.cue, alignment_mode="expand") or ()}
-    persons = [_past_words(_without_title(e), cue_words) for e in doc.ents if e.label_ == "PERSON" and _is_mention(e)]
+    persons = [_past_words(_with_given_name(_without_title(e)), cue_words) for e in doc.ents
+               if e.label_ == "PERSON" and _is_mention(e)]
     p_iter = iter(persons)
     pending = next(p_iter, None)
     last_person: str | None = None
@@ -559,7 +574,7 @@ def resolve(doc: Doc, found: Sequence[Found]) -> tuple[list[SpeakerRef | None], 
             pending = next(p_iter, None)
         ref: SpeakerRef | None
         ent = _entity_of(doc, _own_words(head, tokens), frozenset({"PERSON"}), head) or _apposed_name(head)
-        ent = _past_words(ent, cue_words) if ent is not None else None
+        ent = _past_words(_with_given_name(ent), cue_words) if ent is not None else None
         org = _entity_of(doc, [head], _ORG_LABELS)
         org = _with_qualifier(_with_conjoined(org)) if org is not None else None
         label = f.origin in ("colon", "dash")  # a `NAME:` line's label, a headline's "... - NAME": a name
