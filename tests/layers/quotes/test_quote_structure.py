@@ -1614,6 +1614,9 @@ def test_a_bodys_name_joined_by_and_is_a_speaker(run) -> None:
     # A person the news calls by a middle name ("Lula") was a speaker apart from the full name.
     ("Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva on Wednesday.\n\n"
      "Lula said Brazil is willing to work with China.", "Lula", "Luiz Inacio Lula da Silva"),
+    # A headline's name the person goes by, named in full below ("PM Shehbaz" had no speaker).
+    ("PM Shehbaz vows to eliminate terrorism from country\n\nISLAMABAD, Oct 12 (APP): Prime Minister Muhammad "
+     "Shehbaz Sharif on Saturday vowed to eliminate terrorism.", "PM Shehbaz", "Muhammad Shehbaz Sharif"),
     # Guard: a common noun opening a line is no surname ("Analysts said" with an "Analysts" nowhere a name).
     ("Iranian Oil Minister Javad Owji said on Saturday that exports rose.\n\n"
      "Analysts said that the country exports more.", "Analysts", None),

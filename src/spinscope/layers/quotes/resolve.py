@@ -261,8 +261,9 @@ class _Registry:
             capitalised = head.text[:1].isupper() and head.text[1:].islower()
             return matches[0] if opens and capitalised and len(matches) == 1 else None
         if not matches and head.ent_type_ not in ("GPE", "NORP", "LOC"):
-            # A family name written first, which the tagger took for a body ("Wang Wenbin ... Wang said").
-            return self.given_name_match(head.text)
+            # A family name written first, which the tagger took for a body ("Wang Wenbin ... Wang said"), or the
+            # name a person goes by ("PM Shehbaz vows ..." over "Muhammad Shehbaz Sharif").
+            return self.given_name_match(head.text) or self.middle_name_match(head.text)
         return matches[0] if len(matches) == 1 else None
 
     def given_name_match(self, word: str) -> Speaker | None:
