@@ -39,7 +39,7 @@ from typing import Any
 from spinscope.document import Document, Span
 
 __all__ = ["HONORIFICS", "clean_name", "name_key", "surname_key", "speaker_id", "org_key", "middle_initials",
-           "initials_key", "SpeakerLinker"]
+           "initials_key", "middle_names", "SpeakerLinker"]
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ class SpeakerLinker:
             self.surnames.setdefault(sur, [])
             if key not in self.surnames[sur]:
                 self.surnames[sur].append(key)
-            for middle in _middle_names(name):
+            for middle in middle_names(name):
                 keys = self.middles.setdefault(middle, [])
                 if key not in keys:
                     keys.append(key)
@@ -254,7 +254,7 @@ class SpeakerLinker:
         middles = {k: list(v) for k, v in state.get("middles", {}).items()}
         if "middles" not in state:
             for key, name in names.items():
-                for middle in _middle_names(name):
+                for middle in middle_names(name):
                     middles.setdefault(middle, []).append(key)
         return cls(names=names,
                    surnames={k: list(v) for k, v in state.get("surnames", {}).items()},
@@ -262,7 +262,7 @@ class SpeakerLinker:
                    initials=dict(state.get("initials", {})), middles=middles)
 
 
-def _middle_names(name: str) -> list[str]:
+def middle_names(name: str) -> list[str]:
     """The keys of a full name's middle names: its capitalised words of three letters or more between the first
     and the last ("Lula" of "Luiz Inacio Lula da Silva"; no initials, no particles)."""
     words = clean_name(name).split()

@@ -175,7 +175,6 @@ def _excluded(tok: Token) -> bool:
     if low in ("two", "three") and tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "these", "those") \
             and tok.head.lemma_.lower() in _PARTIES:
         return True  # "the two sides", "the two heads of state": who is meant, not a count
-
     if tok.i >= 2 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].text in ("-", "/") \
             and any(c.isdigit() for c in tok.doc[tok.i - 2].text):
         return True  # the tail of a date or code such as "2021-05-26" or "9/11"

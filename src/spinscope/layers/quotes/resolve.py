@@ -23,6 +23,7 @@ from spinscope.link.speakers import (
     clean_name,
     initials_key,
     middle_initials,
+    middle_names,
     name_key,
     org_key,
     speaker_id,
@@ -217,7 +218,7 @@ class _Registry:
             # A full name upgrades an earlier surname-only speaker, or one known by a middle name ("Lula" before
             # "Luiz Inacio Lula da Silva").
             sur = surname_key(name)
-            middle = {surname_key(w) for w in words[1:-1] if w[:1].isupper()}
+            middle = set(middle_names(name))
             for s in list(self.speakers.values()):
                 if s.kind == "person" and " " not in s.key and (s.key == sur or s.key in middle):
                     old = s.key
@@ -279,8 +280,7 @@ class _Registry:
         """The one person whose full name has `word` for a middle name, by which the news calls them ("Lula" of
         "Luiz Inacio Lula da Silva")."""
         key = surname_key(word)
-        matches = [s for s in self.speakers.values() if s.kind == "person"
-                   and key in {surname_key(w) for w in s.name.split()[1:-1] if w[:1].isupper()}]
+        matches = [s for s in self.speakers.values() if s.kind == "person" and key in middle_names(s.name)]
         return matches[0] if len(matches) == 1 else None
 
     def organization(self, ent: Span) -> Speaker:
