@@ -253,14 +253,16 @@ class _Registry:
         """Return the person whose surname a proper-noun head is, when exactly one matches. A `NAME:` line's
         label counts whatever the tagger made of it: at the head of a line or in capitals it is often read as
         a common noun ("Fallin: ...", "TAPPER: ...")."""
+        common = head.pos_ != "PROPN" and not label
+        if common and not (head.text[:1].isupper() and head.text[1:].islower()
+                           and (head.i == head.sent.start or head.doc[head.i - 1].is_space)):
+            return None
         sur = surname_key(head.text)
         matches = [s for s in self.speakers.values() if s.kind == "person" and surname_key(s.name) == sur]
-        if head.pos_ != "PROPN" and not label:
+        if common:
             # A capitalised surname the tagger read as a common noun where it opens a line ("Owji said ...",
             # tagged a plural noun): the one person of that surname, never a first name.
-            opens = head.i == head.sent.start or head.doc[head.i - 1].is_space
-            capitalised = head.text[:1].isupper() and head.text[1:].islower()
-            return matches[0] if opens and capitalised and len(matches) == 1 else None
+            return matches[0] if len(matches) == 1 else None
         if not matches and head.ent_type_ not in ("GPE", "NORP", "LOC"):
             # A family name written first, which the tagger took for a body ("Wang Wenbin ... Wang said"), or the
             # name a person goes by ("PM Shehbaz vows ..." over "Muhammad Shehbaz Sharif").
