@@ -180,3 +180,31 @@ def test_claims_of_unnamed_and_rejected_sources_name_them_when_ingested_from_a_f
                                              ).output.splitlines()[0])
     claimant = next(c["claimant"] for c in analysis["claims"] if "12 drones" in c["text"])
     assert (claimant["text"], ria[claimant["start"]:claimant["end"]]) == ("military source", "military source")
+
+
+def test_disagreements_of_wafa_xinhua_and_rt_reports_ingested_from_files(tmp_path: Path) -> None:
+    # `spinscope ingest` on three files, then `spinscope claims --disagreements`: the Israeli army's count of
+    # militants conflicted with the Health Ministry's death toll, the injured since the start of the war with those
+    # of a day, trade growth over three quarters with that of September; RT's "dismissed new claims by British
+    # intelligence about Russian military casualties" disputed nothing.
+    wafa = ("Death toll in Gaza rises to 43,603\n\n"
+            "GAZA, November 8, 2024 (WAFA) – The death toll from the Israeli aggression on the Gaza Strip has risen "
+            "to 43,603, the Ministry of Health said on Friday.\n\n"
+            "The Ministry added that 102,929 others have been injured since the start of the aggression.\n\n"
+            "It pointed out that the occupation forces killed 51 citizens and injured 164 others in the Gaza Strip in "
+            "the past 24 hours.\n\n"
+            "The Israeli army claimed that it had killed more than 17,000 militants in the Gaza Strip.\n")
+    xinhua = ("China's foreign trade up 5.3 pct in first three quarters\n\n"
+              "BEIJING, Oct. 14 (Xinhua) -- China's foreign trade rose 5.3 percent year on year in the first three "
+              "quarters of 2024, official data showed Monday.\n\n"
+              "In September alone, China's foreign trade expanded 0.7 percent year on year, the data showed.\n")
+    rt = ("Zakharova mocks Western claims about Russian losses\n\n"
+          "Moscow has dismissed new claims by British intelligence about Russian military casualties, with Foreign "
+          'Ministry spokeswoman Maria Zakharova describing them as "pure fiction."\n\n'
+          "The UK Defence Ministry claimed on Wednesday that Russia has suffered more than 600,000 casualties since "
+          "the start of the conflict.\n")
+    _store, rows = _ingested(tmp_path, {"wafa.txt": wafa, "xinhua.txt": xinhua, "rt.txt": rt})
+    assert [r for r in rows if r["kind"] == "conflict"] == []
+    (dispute,) = [r for r in rows if r["kind"] == "dispute"]
+    assert (dispute["claimant"], [(d["text"], d["claimant"]) for d in dispute["disputed"]]) == (
+        "Moscow", [("more than 600,000", "UK Defence Ministry")])
